@@ -1,0 +1,20 @@
+export type {
+  AppendResult,
+  EventFilter,
+  EventStore,
+  ExpectedRevision,
+  JsonObject,
+  JsonPrimitive,
+  JsonValue,
+  NewEvent,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreError,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionMessage,
+} from './port';
+export { comparePositions, parsePosition, positionOf, serialisePosition } from './position';
+export { categoryOf, streamName } from './streams';
