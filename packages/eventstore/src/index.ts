@@ -18,3 +18,4 @@ export type {
 } from './port';
 export { comparePositions, parsePosition, positionOf, serialisePosition } from './position';
 export { categoryOf, streamName } from './streams';
+export type { DocumentChanges, ReadModelStore } from './read-model-port';
