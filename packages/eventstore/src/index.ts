@@ -19,3 +19,5 @@ export type {
 export { comparePositions, parsePosition, positionOf, serialisePosition } from './position';
 export { categoryOf, streamName } from './streams';
 export type { DocumentChanges, ReadModelStore } from './read-model-port';
+export { checkExpectedRevision } from './expected-revision';
+export { createInMemoryEventStore, createInMemoryReadModelStore } from './in-memory';

@@ -1,0 +1,47 @@
+import type { EventStore } from '../port';
+import { appendConformance } from './append-conformance';
+import { readConformance } from './read-conformance';
+import { subscriptionConformance } from './subscription-conformance';
+import { DEFAULT_TIMEOUT_MS } from './support';
+
+export type EventStoreFixture = Readonly<{ store: EventStore; teardown: () => Promise<void> }>;
+
+export type ConformanceOptions = Readonly<{
+  /** Per test and per hook. Defaults to 60 s; the suite never asserts on timing. */
+  timeoutMs?: number;
+}>;
+
+/**
+ * Registers the event store conformance suite with Jest. `factory` runs before each test and
+ * `teardown` after it; the tests only ever touch fresh, randomly named streams, so the factory
+ * may hand back the same long-lived store (a real server) every time.
+ */
+export const describeEventStoreConformance = (
+  name: string,
+  factory: () => Promise<EventStoreFixture>,
+  options: ConformanceOptions = {},
+): void => {
+  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  describe(`${name} conforms to the EventStore port`, () => {
+    let fixture: EventStoreFixture | undefined;
+    const store = (): EventStore => {
+      if (fixture === undefined) throw new Error('the conformance fixture was not created');
+      return fixture.store;
+    };
+
+    beforeEach(async () => {
+      fixture = await factory();
+    }, timeout);
+
+    afterEach(async () => {
+      const finished = fixture;
+      fixture = undefined;
+      await finished?.teardown();
+    }, timeout);
+
+    describe('appendToStream', () => appendConformance(store, timeout));
+    describe('reading', () => readConformance(store, timeout));
+    describe('subscribeToAll', () => subscriptionConformance(store, timeout));
+  });
+};
