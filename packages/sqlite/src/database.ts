@@ -1,0 +1,99 @@
+import * as E from 'fp-ts/Either';
+import Database from 'better-sqlite3';
+import { storeErrorFrom } from './errors';
+import type { OpenError } from './open-error';
+import { inspectSchema, migrateSchema } from './schema/migrate';
+
+/**
+ * One connection to a store file, migrated to the current schema. The event store and the
+ * read-model store can share it, so that one file (even `:memory:`) holds both.
+ */
+export type SqliteDatabase = Readonly<{
+  path: string;
+  connection: Database.Database;
+  close(): void;
+}>;
+
+export type OpenSqliteDatabaseOptions = Readonly<{
+  /** File path, or `:memory:` for a private in-memory database (tests, demos). */
+  path: string;
+  /**
+   * How long a writer waits for another connection's write lock before giving up with
+   * `Unavailable`. Two processes appending to the same file queue up instead of failing.
+   */
+  busyTimeoutMs?: number;
+  /**
+   * `FULL` (the default) fsyncs the WAL on every commit: an append that was acknowledged
+   * survives a power cut, not only a process crash. `NORMAL` survives process crashes but may
+   * lose the last commits on power loss; use it only where that is acceptable (benchmarks).
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+}>;
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+const applyPragmas = (connection: Database.Database, options: OpenSqliteDatabaseOptions): void => {
+  connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+  // WAL lets readers (projections, other processes polling for new events) run while one
+  // writer appends, and a commit is one sequential write to the log. The mode is stored in
+  // the file, so every later connection, from any process, uses it too.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  // Nothing here relies on foreign keys, but enforcing them costs nothing and avoids surprises
+  // if a later migration adds one.
+  connection.pragma('foreign_keys = ON');
+};
+
+const connect = (path: string): E.Either<OpenError, Database.Database> => {
+  try {
+    return E.right(new Database(path));
+  } catch (error) {
+    return E.left(storeErrorFrom(error, `opening ${path}`));
+  }
+};
+
+const closeQuietly = (connection: Database.Database): void => {
+  try {
+    connection.close();
+  } catch {
+    // Already failing to open: the original error is the one worth reporting.
+  }
+};
+
+/**
+ * Opens (creating if needed) and migrates a store file. A file written by a newer schema, or
+ * by another application, is refused without being modified.
+ */
+export const openSqliteDatabase = (options: OpenSqliteDatabaseOptions): E.Either<OpenError, SqliteDatabase> => {
+  const { path } = options;
+  const connected = connect(path);
+  if (E.isLeft(connected)) return connected;
+  const connection = connected.right;
+  const prepared = ((): E.Either<OpenError, unknown> => {
+    try {
+      connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+      // Refuse before switching the journal mode: a file we will not open stays untouched.
+      const inspected = inspectSchema(connection, path);
+      if (E.isLeft(inspected)) return inspected;
+      applyPragmas(connection, options);
+      return migrateSchema(connection, path);
+    } catch (error) {
+      return E.left(storeErrorFrom(error, `preparing ${path}`));
+    }
+  })();
+  if (E.isLeft(prepared)) {
+    closeQuietly(connection);
+    return prepared;
+  }
+  return E.right({ path, connection, close: () => connection.close() });
+};
+
+/** Where a store gets its connection: a path it opens (and closes), or a shared database. */
+export type SqliteLocation = OpenSqliteDatabaseOptions | Readonly<{ database: SqliteDatabase }>;
+
+export type BorrowedOrOwned = Readonly<{ database: SqliteDatabase; owned: boolean }>;
+
+export const resolveLocation = (location: SqliteLocation): E.Either<OpenError, BorrowedOrOwned> =>
+  'database' in location
+    ? E.right({ database: location.database, owned: false })
+    : E.map((database: SqliteDatabase) => ({ database, owned: true }))(openSqliteDatabase(location));

@@ -1,0 +1,11 @@
+export { openSqliteDatabase, DEFAULT_BUSY_TIMEOUT_MS } from './database';
+export type { OpenSqliteDatabaseOptions, SqliteDatabase, SqliteLocation } from './database';
+export { openSqliteEventStore, DEFAULT_POLL_INTERVAL_MS } from './sqlite-event-store';
+export type { SqliteEventStore, SqliteEventStoreOptions } from './sqlite-event-store';
+export { openSqliteReadModelStore } from './sqlite-read-model-store';
+export type { SqliteReadModelStore } from './sqlite-read-model-store';
+export { backupSqliteStore } from './backup';
+export type { BackupResult } from './backup';
+export { describeOpenError } from './open-error';
+export type { OpenError } from './open-error';
+export { LATEST_SCHEMA_VERSION } from './schema/migrations';

@@ -1,0 +1,123 @@
+import * as E from 'fp-ts/Either';
+import type Database from 'better-sqlite3';
+import { positionOf } from '@ssp/eventstore';
+import type { EventFilter, ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreError } from '@ssp/eventstore';
+import { storeErrorFrom } from './errors';
+import { parseJsonObject } from './json';
+
+/**
+ * Reading never needs an explicit transaction: each read is one SELECT, and SQLite runs a
+ * statement against one snapshot of the file.
+ *
+ * Why a global read never skips an event that commits late: SQLite has a single writer, and
+ * an event's position is assigned inside the append's write transaction. A transaction that
+ * commits later therefore always holds higher positions than every transaction that committed
+ * before it, and a reader's snapshot holds either all of a transaction's events or none. So
+ * once a reader has seen position p, no event with a position below p can appear afterwards:
+ * paging forward from the last position seen is gap-free. (Stores whose sequence is taken
+ * before commit, with concurrent writers, do not have this property.)
+ */
+
+type EventRow = Readonly<{
+  position: bigint;
+  event_id: string;
+  stream_name: string;
+  stream_revision: bigint;
+  event_type: string;
+  data: string;
+  metadata: string;
+}>;
+
+const COLUMNS = 'position, event_id, stream_name, stream_revision, event_type, data, metadata';
+
+const toRecordedEvent = (row: EventRow): E.Either<StoreError, RecordedEvent> => {
+  const data = parseJsonObject(row.data, `data of event ${row.event_id}`);
+  if (E.isLeft(data)) return data;
+  const metadata = parseJsonObject(row.metadata, `metadata of event ${row.event_id}`);
+  if (E.isLeft(metadata)) return metadata;
+  return E.right({
+    eventId: row.event_id,
+    type: row.event_type,
+    data: data.right,
+    metadata: metadata.right,
+    streamName: row.stream_name,
+    revision: row.stream_revision,
+    position: positionOf(row.position),
+  });
+};
+
+const toRecordedEvents = (rows: readonly EventRow[]): E.Either<StoreError, readonly RecordedEvent[]> => {
+  const events: RecordedEvent[] = [];
+  for (const row of rows) {
+    const event = toRecordedEvent(row);
+    if (E.isLeft(event)) return event;
+    events.push(event.right);
+  }
+  return E.right(events);
+};
+
+/** SQLite reads `LIMIT -1` as "no limit". */
+export const limitOf = (maxCount: number | undefined): number =>
+  maxCount === undefined ? -1 : Math.max(0, Math.floor(maxCount));
+
+export type EventReader = Readonly<{
+  readStream(streamName: string, options?: ReadStreamOptions): E.Either<StoreError, readonly RecordedEvent[]>;
+  /** Events from position `fromSequence` (inclusive) in global order. */
+  readAll(fromSequence: bigint, maxCount: number | undefined, filter?: EventFilter): E.Either<StoreError, readonly RecordedEvent[]>;
+}>;
+
+/** Position numbers start at 1, so sequence 0 reads from the beginning. */
+export const sequenceFrom = (from: ReadAllOptions['from']): bigint =>
+  from === undefined || from === 'start' ? 0n : from.commit;
+
+export const prepareEventReader = (connection: Database.Database): EventReader => {
+  // safeIntegers: positions and revisions come back as bigint, as the port wants them, and
+  // would stay exact past 2^53.
+  const byStream = connection
+    .prepare<[string, bigint, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`,
+    )
+    .safeIntegers(true);
+  const all = connection
+    .prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`)
+    .safeIntegers(true);
+  // Filter lists are bound as one JSON array, so each filter needs one cached statement
+  // whatever the number of categories or types.
+  const byCategories = connection
+    .prepare<[bigint, string, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE position >= ? AND stream_category IN (SELECT value FROM json_each(?))
+       ORDER BY position LIMIT ?`,
+    )
+    .safeIntegers(true);
+  const byTypes = connection
+    .prepare<[bigint, string, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE position >= ? AND event_type IN (SELECT value FROM json_each(?))
+       ORDER BY position LIMIT ?`,
+    )
+    .safeIntegers(true);
+
+  const attempt = (context: string, read: () => readonly EventRow[]): E.Either<StoreError, readonly RecordedEvent[]> => {
+    try {
+      return toRecordedEvents(read());
+    } catch (error) {
+      return E.left(storeErrorFrom(error, context));
+    }
+  };
+
+  return {
+    readStream: (streamName, options = {}) =>
+      attempt(`reading stream ${streamName}`, () =>
+        byStream.all(streamName, options.fromRevision ?? 0n, limitOf(options.maxCount)),
+      ),
+    readAll: (fromSequence, maxCount, filter) =>
+      attempt('reading all events', () => {
+        const limit = limitOf(maxCount);
+        if (filter === undefined) return all.all(fromSequence, limit);
+        return filter.kind === 'streamCategory'
+          ? byCategories.all(fromSequence, JSON.stringify(filter.categories), limit)
+          : byTypes.all(fromSequence, JSON.stringify(filter.types), limit);
+      }),
+  };
+};

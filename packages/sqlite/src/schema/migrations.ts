@@ -1,0 +1,62 @@
+/**
+ * The schema is built by numbered steps, each applied exactly once; `PRAGMA user_version` holds
+ * the number of the last step applied. A fresh file runs every step, an older file runs the
+ * steps it lacks, and a file whose version is above the last step here was written by newer
+ * software and is refused rather than guessed at.
+ *
+ * Steps are append-only: never edit one that has shipped, add a new one.
+ */
+export type Migration = Readonly<{ version: number; description: string; sql: string }>;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'events table with stream, global and category indexes',
+    // `position` is the global order. AUTOINCREMENT guarantees a number is never handed out
+    // twice, even if rows were ever removed; it is assigned inside the write transaction, so
+    // with SQLite's single writer positions increase in commit order.
+    // UNIQUE (stream_name, stream_revision) is the last line of defence against two writers
+    // both appending revision n, and its index serves stream reads and the head lookup.
+    // stream_category is what precedes the first dash, NULL for a name without one: category
+    // filters then match `<category>-…` streams only, as an EventStoreDB stream-prefix filter
+    // and the in-memory store do.
+    sql: `
+      CREATE TABLE events (
+        position        INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id        TEXT    NOT NULL UNIQUE,
+        stream_name     TEXT    NOT NULL,
+        stream_category TEXT,
+        stream_revision INTEGER NOT NULL CHECK (stream_revision >= 0),
+        event_type      TEXT    NOT NULL,
+        data            TEXT    NOT NULL,
+        metadata        TEXT    NOT NULL,
+        recorded_at     TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        UNIQUE (stream_name, stream_revision)
+      );
+      CREATE INDEX events_by_category ON events (stream_category, position);
+      CREATE INDEX events_by_type ON events (event_type, position);
+    `,
+  },
+  {
+    version: 2,
+    description: 'read model documents and projection checkpoints',
+    // WITHOUT ROWID: both tables are looked up by their primary key only.
+    sql: `
+      CREATE TABLE read_model_documents (
+        projection TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        document   TEXT NOT NULL,
+        PRIMARY KEY (projection, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE read_model_checkpoints (
+        projection TEXT NOT NULL PRIMARY KEY,
+        position   TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.length;
+
+/** Marks a file as ours in its header (`PRAGMA application_id`), ASCII "SSP1". */
+export const SSP_APPLICATION_ID = 0x53535031;
