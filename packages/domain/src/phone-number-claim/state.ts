@@ -1,0 +1,9 @@
+import type { PhoneNumberClaimEvent } from './events';
+
+/** Who holds a phone number within an account, if anyone. */
+export type PhoneNumberClaimState = Readonly<{ holder?: Readonly<{ userId: string; deviceId: string }> }>;
+
+export const initialPhoneNumberClaimState: PhoneNumberClaimState = {};
+
+export const evolvePhoneNumberClaim = (_state: PhoneNumberClaimState, event: PhoneNumberClaimEvent): PhoneNumberClaimState =>
+  event.type === 'PhoneNumberClaimed' ? { holder: { userId: event.data.userId, deviceId: event.data.deviceId } } : {};

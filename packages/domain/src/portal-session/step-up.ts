@@ -1,0 +1,97 @@
+import * as E from 'fp-ts/Either';
+import type { AccountState } from '../account/state';
+import { selfServiceStatus } from '../application/self-service';
+import type { ApplicationState } from '../application/state';
+import type { StepUpProof, UserActor } from '../shared/actor';
+import { domainError, type DomainError } from '../shared/errors';
+import type { Policy } from '../shared/policy';
+import { isAfter, secondsBetween } from '../shared/time';
+import { userDeviceCan } from '../user-devices/capabilities';
+import { deviceCount, type RegisteredUser, type UserDevicesState } from '../user-devices/state';
+import type { PortalSessionState, StartedSession } from './state';
+
+/** Everything a user's change in the portal is judged against. */
+export type PortalContext = Readonly<{
+  now: string;
+  policy: Policy;
+  session: PortalSessionState;
+  application: ApplicationState;
+  account: AccountState;
+}>;
+
+/** What authorised a user's change: the session, and the step-up or the first-device exemption. */
+export type PortalAuthorisation = Readonly<{
+  userId: string;
+  sessionId: string;
+  stepUp?: StepUpProof;
+  firstDevice?: true;
+}>;
+
+/** An open session of this user, not ended and not older than the policy allows. */
+export const liveSessionOf = (
+  actor: UserActor,
+  session: PortalSessionState,
+  now: string,
+): E.Either<DomainError, StartedSession> => {
+  if (session.status === 'NONE' || session.sessionId !== actor.sessionId) {
+    return E.left(domainError('NOT_FOUND', 'portal session not found'));
+  }
+  if (session.userId !== actor.userId) {
+    return E.left(domainError('SESSION_MISMATCH', 'the portal session belongs to another user'));
+  }
+  if (session.status === 'ENDED') return E.left(domainError('STEP_UP_EXPIRED', 'the portal session has ended; start a new one'));
+  if (isAfter(now, session.expiresAt)) {
+    return E.left(domainError('STEP_UP_EXPIRED', `the portal session expired at ${session.expiresAt}; start a new one`));
+  }
+  return E.right(session);
+};
+
+/**
+ * The rule that protects everything in the portal. A change needs a live session of the user
+ * whose devices change, through an application with self-service in effect, and a step-up
+ * the authenticator declared completed (begun is not enough: the 2017 flaw), fresh, on a
+ * device the user still owns and that can do the method. The one exemption: a user with no
+ * device at all may enroll a first one, while the account has new enrollment enabled.
+ */
+export const authorisePortalChange = (
+  actor: UserActor,
+  targetUserId: string,
+  user: UserDevicesState,
+  context: PortalContext,
+  allowFirstDevice: boolean,
+): E.Either<DomainError, PortalAuthorisation & Readonly<{ user: RegisteredUser }>> => {
+  if (actor.userId !== targetUserId) {
+    return E.left(domainError('SESSION_MISMATCH', "a user may act only on their own devices"));
+  }
+  const live = liveSessionOf(actor, context.session, context.now);
+  if (E.isLeft(live)) return live;
+  const session = live.right;
+  if (user.status !== 'REGISTERED') return E.left(domainError('NOT_FOUND', 'user not found'));
+  if (session.accountId !== user.accountId || (context.application.status === 'REGISTERED' && context.application.accountId !== user.accountId)) {
+    return E.left(domainError('SESSION_MISMATCH', "the portal session belongs to another account"));
+  }
+  const status = selfServiceStatus(context.application, context.account);
+  if (status.status !== 'ENABLED') {
+    const why = status.status === 'OFF' ? 'is off' : `is suspended (${status.reason === 'EDITION' ? 'edition' : 'new enrollment disabled'})`;
+    return E.left(domainError('SELF_SERVICE_NOT_ENABLED', `self-service ${why} for this application`));
+  }
+  const base = { userId: user.userId, sessionId: session.sessionId, user };
+  if (allowFirstDevice && deviceCount(user) === 0) {
+    if (context.account.status !== 'OPEN' || !context.account.newEnrollmentEnabled) {
+      return E.left(domainError('NEW_ENROLLMENT_DISABLED', 'the account has new enrollment turned off'));
+    }
+    return E.right({ ...base, firstDevice: true });
+  }
+  const stepUp = session.completedStepUp;
+  if (stepUp === undefined) {
+    return E.left(domainError('STEP_UP_REQUIRED', 'complete two-factor authentication in this session first'));
+  }
+  const age = secondsBetween(stepUp.completedAt, context.now);
+  if (age > context.policy.stepUpFreshSeconds) {
+    return E.left(domainError('STEP_UP_EXPIRED', `the step-up is ${Math.floor(age)} s old; it authorises changes for ${context.policy.stepUpFreshSeconds} s`));
+  }
+  if (userDeviceCan(user, stepUp.deviceId, stepUp.method) !== 'YES') {
+    return E.left(domainError('STEP_UP_REQUIRED', 'the device that completed the step-up can no longer do so; step up again'));
+  }
+  return E.right({ ...base, stepUp });
+};
