@@ -20,3 +20,4 @@ export { maskPhoneNumber, normalisePhoneNumber, PhoneNumber } from './shared/pho
 export { defaultPolicy, type Policy } from './shared/policy';
 export { addSeconds, secondsBetween } from './shared/time';
 export { IsoTime, Uuid } from './shared/values';
+export { currentSchemaVersions, schemaVersionOf, upcast } from './upcasting';
