@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { parseFromWorker, type FromWorker, type ToWorker, type WorkerSettings } from './worker-protocol';
+
+/**
+ * A stand-in for a single EventStoreDB node, good enough to run the adapter through the real
+ * clients over real gRPC when no server can be installed. It speaks the protocol of the
+ * client packages' own generated service definitions; see docs/operations/eventstoredb.md for
+ * what it does not reproduce.
+ */
+export type EventStoreDbTestServer = Readonly<{
+  port: number;
+  /** For `@eventstore/db-client`: `esdb://127.0.0.1:<port>?tls=false`. */
+  connectionString: string;
+  /** For `@kurrent/kurrentdb-client`: `kurrentdb://127.0.0.1:<port>?tls=false`. */
+  kurrentConnectionString: string;
+  /** Ends every live subscription call with UNAVAILABLE; resolves with how many there were. */
+  dropSubscriptions: () => Promise<number>;
+  stop: () => Promise<void>;
+}>;
+
+export type EventStoreDbTestServerOptions = Readonly<{
+  /** Defaults to 1 MiB, EventStoreDB's default `MaxAppendSize`. */
+  maxAppendSize?: number;
+}>;
+
+const ONE_MEBIBYTE = 1024 * 1024;
+
+/**
+ * Starts the server in a worker thread on a free port. The worker runs TypeScript through
+ * tsx's CommonJS hook, since it runs outside Jest's transform. Rejects with an Error when the
+ * worker cannot start: this is test tooling, meant for `beforeAll`.
+ */
+export const startEventStoreDbTestServer = (
+  options: EventStoreDbTestServerOptions = {},
+): Promise<EventStoreDbTestServer> => {
+  const settings: WorkerSettings = { maxAppendSize: options.maxAppendSize ?? ONE_MEBIBYTE };
+  const worker = new Worker(join(__dirname, 'worker.ts'), {
+    workerData: settings,
+    execArgv: ['--require', require.resolve('tsx/cjs')],
+  });
+  const waiting = new Set<(message: FromWorker) => void>();
+  worker.on('message', (value: unknown) => {
+    const message = parseFromWorker(value);
+    if (message !== undefined) for (const waiter of [...waiting]) waiter(message);
+  });
+  const next = <A>(pick: (message: FromWorker) => A | undefined): Promise<A> =>
+    new Promise((resolve) => {
+      const waiter = (message: FromWorker): void => {
+        const picked = pick(message);
+        if (picked === undefined) return;
+        waiting.delete(waiter);
+        resolve(picked);
+      };
+      waiting.add(waiter);
+    });
+  const send = (message: ToWorker): void => worker.postMessage(message);
+  let requests = 0;
+
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    void next((message) => (message.kind === 'listening' || message.kind === 'failed' ? message : undefined)).then(
+      (started) => {
+        if (started.kind === 'failed') {
+          reject(new Error(`the EventStoreDB test server did not start: ${started.message}`));
+          void worker.terminate();
+          return;
+        }
+        const port = started.port;
+        resolve({
+          port,
+          connectionString: `esdb://127.0.0.1:${port}?tls=false`,
+          kurrentConnectionString: `kurrentdb://127.0.0.1:${port}?tls=false`,
+          dropSubscriptions: () => {
+            requests += 1;
+            const requestId = requests;
+            const dropped = next((message) =>
+              message.kind === 'subscriptionsDropped' && message.requestId === requestId ? message.count : undefined,
+            );
+            send({ kind: 'dropSubscriptions', requestId });
+            return dropped;
+          },
+          stop: async () => {
+            const stopped = next((message) => (message.kind === 'stopped' ? true : undefined));
+            send({ kind: 'stop' });
+            await stopped;
+            await worker.terminate();
+          },
+        });
+      },
+    );
+  });
+};
