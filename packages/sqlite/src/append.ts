@@ -1,24 +1,11 @@
 import * as E from 'fp-ts/Either';
 import type Database from 'better-sqlite3';
-import { categoryOf, positionOf } from '@ssp/eventstore';
+import { categoryOf, checkExpectedRevision, positionOf } from '@ssp/eventstore';
 import type { AppendResult, ExpectedRevision, NewEvent, StoreError } from '@ssp/eventstore';
 import { isTooBig, messageOf, storeErrorFrom } from './errors';
 
 /** Revision and position of the stream's last event; undefined when the stream has none. */
 type StreamHead = Readonly<{ revision: bigint; position: bigint }>;
-
-export const satisfies = (expected: ExpectedRevision, head: StreamHead | undefined): boolean => {
-  switch (expected) {
-    case 'ANY':
-      return true;
-    case 'NO_STREAM':
-      return head === undefined;
-    case 'STREAM_EXISTS':
-      return head !== undefined;
-    default:
-      return head !== undefined && head.revision === expected;
-  }
-};
 
 /**
  * What an append of nothing reports: the stream as it stands. A stream without events has
@@ -62,9 +49,9 @@ export const prepareAppender = (connection: Database.Database): Appender => {
   const appendInTransaction = connection.transaction(
     (streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): E.Either<StoreError, AppendResult> => {
       const head = selectHead.get(streamName);
-      if (!satisfies(expected, head)) {
-        return E.left({ kind: 'WrongExpectedRevision', streamName, expected, actual: head?.revision ?? 'NO_STREAM' });
-      }
+      // The rule itself is shared with the other stores, so they cannot drift apart.
+      const checked = checkExpectedRevision(streamName, expected, head?.revision ?? 'NO_STREAM');
+      if (E.isLeft(checked)) return checked;
       if (events.length === 0) return E.right(resultForHead(head));
       const category = categoryColumnOf(streamName);
       let revision = head === undefined ? -1n : head.revision;

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { storeErrorFrom } from './errors';
 import type { OpenError } from './open-error';
 import { inspectSchema, migrateSchema } from './schema/migrate';
+import type { MigrationOutcome } from './schema/migrate';
 
 /**
  * One connection to a store file, migrated to the current schema. The event store and the
@@ -32,8 +33,9 @@ export type OpenSqliteDatabaseOptions = Readonly<{
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
+const busyTimeoutOf = (options: OpenSqliteDatabaseOptions): number => options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+
 const applyPragmas = (connection: Database.Database, options: OpenSqliteDatabaseOptions): void => {
-  connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
   // WAL lets readers (projections, other processes polling for new events) run while one
   // writer appends, and a commit is one sequential write to the log. The mode is stored in
   // the file, so every later connection, from any process, uses it too.
@@ -42,6 +44,23 @@ const applyPragmas = (connection: Database.Database, options: OpenSqliteDatabase
   // Nothing here relies on foreign keys, but enforcing them costs nothing and avoids surprises
   // if a later migration adds one.
   connection.pragma('foreign_keys = ON');
+};
+
+/** Checks the file is one we may open, then sets the connection up and migrates it. */
+const prepareConnection = (
+  connection: Database.Database,
+  options: OpenSqliteDatabaseOptions,
+): E.Either<OpenError, MigrationOutcome> => {
+  try {
+    connection.pragma(`busy_timeout = ${busyTimeoutOf(options)}`);
+    // Refuse before switching the journal mode: a file we will not open stays untouched.
+    const inspected = inspectSchema(connection, options.path);
+    if (E.isLeft(inspected)) return inspected;
+    applyPragmas(connection, options);
+    return migrateSchema(connection, options.path);
+  } catch (error) {
+    return E.left(storeErrorFrom(error, `preparing ${options.path}`));
+  }
 };
 
 const connect = (path: string): E.Either<OpenError, Database.Database> => {
@@ -65,27 +84,15 @@ const closeQuietly = (connection: Database.Database): void => {
  * by another application, is refused without being modified.
  */
 export const openSqliteDatabase = (options: OpenSqliteDatabaseOptions): E.Either<OpenError, SqliteDatabase> => {
-  const { path } = options;
-  const connected = connect(path);
+  const connected = connect(options.path);
   if (E.isLeft(connected)) return connected;
   const connection = connected.right;
-  const prepared = ((): E.Either<OpenError, unknown> => {
-    try {
-      connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
-      // Refuse before switching the journal mode: a file we will not open stays untouched.
-      const inspected = inspectSchema(connection, path);
-      if (E.isLeft(inspected)) return inspected;
-      applyPragmas(connection, options);
-      return migrateSchema(connection, path);
-    } catch (error) {
-      return E.left(storeErrorFrom(error, `preparing ${path}`));
-    }
-  })();
+  const prepared = prepareConnection(connection, options);
   if (E.isLeft(prepared)) {
     closeQuietly(connection);
     return prepared;
   }
-  return E.right({ path, connection, close: () => connection.close() });
+  return E.right({ path: options.path, connection, close: () => connection.close() });
 };
 
 /** Where a store gets its connection: a path it opens (and closes), or a shared database. */

@@ -7,6 +7,7 @@ const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 /**
  * Starts a TypeScript script as one plain Node process with tsx loaded in it (not through the
  * tsx CLI, which would add a parent process: SIGKILL must hit the process holding the file).
+ * `script` is a file name in this testing directory.
  */
 export const forkTypeScript = (script: string, args: readonly string[]): ChildProcess =>
   fork(resolve(__dirname, script), [...args], {
