@@ -1,10 +1,10 @@
 import * as t from 'io-ts';
 import { eventCodec } from '../shared/messages';
-import { Uuid } from '../shared/values';
+import { IsoTime, Uuid } from '../shared/values';
 
 const claim = { accountId: Uuid, phoneNumber: t.string, userId: Uuid, deviceId: Uuid };
 
-export const PhoneNumberClaimed = eventCodec('PhoneNumberClaimed', t.type(claim));
+export const PhoneNumberClaimed = eventCodec('PhoneNumberClaimed', t.type({ ...claim, claimedAt: IsoTime }));
 export const PhoneNumberReleased = eventCodec(
   'PhoneNumberReleased',
   t.type({ ...claim, reason: t.keyof({ DEVICE_REMOVED: null, ENROLLMENT_ABANDONED: null, HOLDER_NO_LONGER_HAS_IT: null }) }),

@@ -1,3 +1,3 @@
 export * from './events';
-export { decideClaim, decideRelease, type ClaimRequest } from './decide';
+export { currentHolder, decideClaim, decideRelease, type ClaimRequest, type ClaimView } from './decide';
 export { evolvePhoneNumberClaim, initialPhoneNumberClaimState, type PhoneNumberClaimState } from './state';
