@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { openSqliteEventStore } from './sqlite-event-store';
-import { exited, forkTypeScript } from './testing/fork-typescript';
+import { forkTypeScript } from './testing/fork-typescript';
 import { rightOf } from './testing/fixtures';
 import { createTempDirectory } from './testing/temp-directory';
 
@@ -15,7 +15,7 @@ type RoundResult = Readonly<{ acknowledged: readonly string[]; exit: number | No
  * it with SIGKILL a random instant later: usually in the middle of its next append.
  */
 const appendUntilKilled = async (path: string): Promise<RoundResult> => {
-  const child = forkTypeScript('endless-appender.ts', [path, STREAM]);
+  const { child, closed } = forkTypeScript('endless-appender.ts', [path, STREAM]);
   const stdout = child.stdout;
   if (stdout === null) throw new Error('the child has no stdout pipe');
   const killAfter = randomInt(5, 60);
@@ -24,8 +24,8 @@ const appendUntilKilled = async (path: string): Promise<RoundResult> => {
     acknowledged.push(eventId);
     if (acknowledged.length === killAfter) setTimeout(() => child.kill('SIGKILL'), randomInt(0, 4));
   });
-  // `exited` waits for the pipes to close too, so every acknowledgement written is read.
-  const exit = await exited(child);
+  // `closed` waits for the pipes to drain too, so every acknowledgement written is read.
+  const exit = await closed;
   return { acknowledged, exit };
 };
 

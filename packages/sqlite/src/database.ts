@@ -41,6 +41,8 @@ const applyPragmas = (connection: Database.Database, options: OpenSqliteDatabase
   // the file, so every later connection, from any process, uses it too.
   connection.pragma('journal_mode = WAL');
   connection.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  // After a checkpoint, shrink a WAL that a burst of appends grew past 64 MiB.
+  connection.pragma('journal_size_limit = 67108864');
   // Nothing here relies on foreign keys, but enforcing them costs nothing and avoids surprises
   // if a later migration adds one.
   connection.pragma('foreign_keys = ON');

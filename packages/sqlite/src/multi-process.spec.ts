@@ -1,7 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
 import { openSqliteEventStore } from './sqlite-event-store';
 import type { RaceCommand, RaceReport } from './testing/racing-appender';
-import { exited, forkTypeScript } from './testing/fork-typescript';
+import { forkTypeScript } from './testing/fork-typescript';
 import { newEvent, rightOf } from './testing/fixtures';
 import { createTempDirectory } from './testing/temp-directory';
 
@@ -15,7 +14,7 @@ const isReport = (message: unknown): message is RaceReport =>
 
 /** A racing child and a way to wait for its next report. */
 const startRacer = (path: string) => {
-  const child: ChildProcess = forkTypeScript('racing-appender.ts', [path]);
+  const { child, closed } = forkTypeScript('racing-appender.ts', [path]);
   const queued: RaceReport[] = [];
   const waiting: Array<Readonly<{ resolve: (report: RaceReport) => void; reject: (error: Error) => void }>> = [];
   let exitCode: number | null | undefined;
@@ -39,7 +38,7 @@ const startRacer = (path: string) => {
   const send = (command: RaceCommand): void => {
     if (child.connected) child.send(command);
   };
-  return { child, nextReport, send };
+  return { closed, nextReport, send };
 };
 
 const nextOutcome = async (racer: ReturnType<typeof startRacer>): Promise<Outcome> => {
@@ -72,7 +71,7 @@ describe('two processes appending to the same file', () => {
         }
       } finally {
         for (const racer of racers) racer.send({ kind: 'stop' });
-        await Promise.all(racers.map((racer) => exited(racer.child)));
+        await Promise.all(racers.map((racer) => racer.closed));
       }
 
       const check = rightOf(openSqliteEventStore({ path }));

@@ -58,7 +58,7 @@ const toRecordedEvents = (rows: readonly EventRow[]): E.Either<StoreError, reado
 
 /** SQLite reads `LIMIT -1` as "no limit". */
 export const limitOf = (maxCount: number | undefined): number =>
-  maxCount === undefined ? -1 : Math.max(0, Math.floor(maxCount));
+  maxCount === undefined || !Number.isFinite(maxCount) ? -1 : Math.max(0, Math.floor(maxCount));
 
 export type EventReader = Readonly<{
   readStream(streamName: string, options?: ReadStreamOptions): E.Either<StoreError, readonly RecordedEvent[]>;
@@ -81,22 +81,35 @@ export const prepareEventReader = (connection: Database.Database): EventReader =
   const all = connection
     .prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`)
     .safeIntegers(true);
-  // Filter lists are bound as one JSON array, so each filter needs one cached statement
-  // whatever the number of categories or types.
-  const byCategories = connection
-    .prepare<[bigint, string, number], EventRow>(
-      `SELECT ${COLUMNS} FROM events
-       WHERE position >= ? AND stream_category IN (SELECT value FROM json_each(?))
-       ORDER BY position LIMIT ?`,
-    )
-    .safeIntegers(true);
-  const byTypes = connection
-    .prepare<[bigint, string, number], EventRow>(
-      `SELECT ${COLUMNS} FROM events
-       WHERE position >= ? AND event_type IN (SELECT value FROM json_each(?))
-       ORDER BY position LIMIT ?`,
-    )
-    .safeIntegers(true);
+  // One category or type (the common case: a projection follows one category) is an equality
+  // on the (column, position) index, which yields rows already in position order, so a page
+  // costs only its own rows. Several values are bound as one JSON array (one cached statement
+  // whatever their number); SQLite then merges the per-value index ranges with a sort.
+  const filtered = (column: 'stream_category' | 'event_type') => ({
+    one: connection
+      .prepare<[bigint, string, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE position >= ? AND ${column} = ? ORDER BY position LIMIT ?`,
+      )
+      .safeIntegers(true),
+    several: connection
+      .prepare<[bigint, string, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events
+         WHERE position >= ? AND ${column} IN (SELECT value FROM json_each(?))
+         ORDER BY position LIMIT ?`,
+      )
+      .safeIntegers(true),
+  });
+  const byCategory = filtered('stream_category');
+  const byType = filtered('event_type');
+
+  const readFiltered = (fromSequence: bigint, filter: EventFilter, limit: number): readonly EventRow[] => {
+    const [statements, values] =
+      filter.kind === 'streamCategory' ? [byCategory, filter.categories] : [byType, filter.types];
+    const [only] = values;
+    return values.length === 1 && only !== undefined
+      ? statements.one.all(fromSequence, only, limit)
+      : statements.several.all(fromSequence, JSON.stringify(values), limit);
+  };
 
   const attempt = (context: string, read: () => readonly EventRow[]): E.Either<StoreError, readonly RecordedEvent[]> => {
     try {
@@ -114,10 +127,7 @@ export const prepareEventReader = (connection: Database.Database): EventReader =
     readAll: (fromSequence, maxCount, filter) =>
       attempt('reading all events', () => {
         const limit = limitOf(maxCount);
-        if (filter === undefined) return all.all(fromSequence, limit);
-        return filter.kind === 'streamCategory'
-          ? byCategories.all(fromSequence, JSON.stringify(filter.categories), limit)
-          : byTypes.all(fromSequence, JSON.stringify(filter.types), limit);
+        return filter === undefined ? all.all(fromSequence, limit) : readFiltered(fromSequence, filter, limit);
       }),
   };
 };
