@@ -10,7 +10,7 @@ const codeOf = (error: unknown): string | undefined =>
     ? error.code
     : undefined;
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Codes that say "try again later" rather than "this will never work": another process holds
@@ -28,5 +28,3 @@ export const storeErrorFrom = (error: unknown, context: string): StoreError => {
 
 /** `SQLITE_TOOBIG` on an append: the row exceeds SQLite's length limit. */
 export const isTooBig = (error: unknown): boolean => codeOf(error) === 'SQLITE_TOOBIG';
-
-export { messageOf };

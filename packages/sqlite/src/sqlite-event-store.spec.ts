@@ -226,6 +226,18 @@ describe('SQLite event store', () => {
       expect(leftOf(read).kind).toBe('Failure');
     });
 
+    it('given another connection holding the write lock past busy_timeout, when appending, then Unavailable comes back and nothing is written', async () => {
+      const path = directory.file('store.sqlite');
+      const impatient = rightOf(openSqliteEventStore({ path, busyTimeoutMs: 0 }));
+      store.database.connection.exec('BEGIN IMMEDIATE');
+      const error = leftOf(await impatient.appendToStream('Device-1', [newEvent('a')], { expectedRevision: 'ANY' })());
+      store.database.connection.exec('ROLLBACK');
+
+      expect(error).toMatchObject({ kind: 'Unavailable', message: expect.stringContaining('SQLITE_BUSY') });
+      expect(rightOf(await impatient.readStream('Device-1')())).toEqual([]);
+      await impatient.close();
+    });
+
     it('given a directory that does not exist, when opening, then the error is a value', () => {
       const path = directory.file('missing/dir/store.sqlite');
       const error = leftOf(openSqliteEventStore({ path }));
