@@ -1,0 +1,6 @@
+export { createCommandHandler, type CommandHandler, type CommandHandlerOptions } from './handler';
+export type { AppendedEvent, CommandError, CommandErrorCode, CommandResult } from './result';
+export { hashEvent } from './hash-chain';
+export { readDomainEvent, schemaVersionIn, type UndecodableEvent } from './stored-event';
+export { streams, categories } from './streams';
+export { toJsonObject } from './json';

@@ -1,0 +1,90 @@
+import * as E from 'fp-ts/Either';
+import type { DomainEvent } from '@ssp/domain';
+import type { EventStore, JsonObject, StoreError } from '@ssp/eventstore';
+import type { AggregateKind } from './aggregates';
+import { storedHashOf } from './hash-chain';
+import { readDomainEvent, type UndecodableEvent } from './stored-event';
+
+/** A stream folded to its current state, with what appending after it needs to know. */
+export type StreamSnapshot<S> = Readonly<{
+  streamName: string;
+  state: S;
+  /** Revision of the last event, or -1 when the stream has none. */
+  revision: bigint;
+  lastHash: string | undefined;
+  /** Command ids already recorded in this stream: a repeat changes nothing. */
+  commandIds: ReadonlySet<string>;
+}>;
+
+export type LoadError = StoreError | UndecodableEvent;
+
+export type Appended = Readonly<{ event: DomainEvent; metadata: JsonObject }>;
+
+export type StreamLoader<S> = Readonly<{
+  load: (streamName: string) => Promise<E.Either<LoadError, StreamSnapshot<S>>>;
+  /** Records events this process has just appended, so the next load reads nothing new. */
+  remember: (snapshot: StreamSnapshot<S>, appended: readonly Appended[]) => StreamSnapshot<S>;
+}>;
+
+const commandIdOf = (metadata: JsonObject): string | undefined =>
+  typeof metadata.commandId === 'string' ? metadata.commandId : undefined;
+
+/**
+ * Loads one kind of stream through a cache of folded states, reading only the events appended
+ * since the cached revision: a user with 10,000 events costs one short read, like a user with
+ * 10. The cache is bounded (least recently used out first) and is only a shortcut: every
+ * append states the revision it decided on, so a stale entry is caught by the store.
+ */
+export const createStreamLoader = <S, Ev extends DomainEvent>(
+  store: EventStore,
+  kind: AggregateKind<S, Ev>,
+  capacity = 10_000,
+): StreamLoader<S> => {
+  const cache = new Map<string, StreamSnapshot<S>>();
+
+  const put = (snapshot: StreamSnapshot<S>): StreamSnapshot<S> => {
+    cache.delete(snapshot.streamName);
+    cache.set(snapshot.streamName, snapshot);
+    if (cache.size > capacity) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return snapshot;
+  };
+
+  const fold = (snapshot: StreamSnapshot<S>, events: readonly Appended[]): StreamSnapshot<S> => {
+    const commandIds = new Set(snapshot.commandIds);
+    let { state, lastHash } = snapshot;
+    for (const { event, metadata } of events) {
+      if (kind.owns(event)) state = kind.evolve(state, event);
+      const commandId = commandIdOf(metadata);
+      if (commandId !== undefined) commandIds.add(commandId);
+      lastHash = storedHashOf(metadata);
+    }
+    return { streamName: snapshot.streamName, state, revision: snapshot.revision + BigInt(events.length), lastHash, commandIds };
+  };
+
+  const empty = (streamName: string): StreamSnapshot<S> => ({
+    streamName,
+    state: kind.initialState,
+    revision: -1n,
+    lastHash: undefined,
+    commandIds: new Set(),
+  });
+
+  return {
+    load: async (streamName) => {
+      const known = cache.get(streamName) ?? empty(streamName);
+      const read = await store.readStream(streamName, { fromRevision: known.revision + 1n })();
+      if (E.isLeft(read)) return read;
+      const decoded: Appended[] = [];
+      for (const recorded of read.right) {
+        const event = readDomainEvent(recorded);
+        if (E.isLeft(event)) return event;
+        decoded.push({ event: event.right, metadata: recorded.metadata });
+      }
+      return E.right(put(fold(known, decoded)));
+    },
+    remember: (snapshot, appended) => put(fold(snapshot, appended)),
+  };
+};
