@@ -1,0 +1,24 @@
+export { connectEventStoreDb } from './connect';
+export { createEventStoreDbStore, type EventStoreDbStoreOptions } from './eventstoredb-store';
+export {
+  checkpointStreamOf,
+  createEventStoreDbCheckpointStore,
+  type CheckpointClient,
+  type CheckpointStore,
+} from './checkpoint-store';
+export { CHECKPOINT_CATEGORY } from './event-filter';
+export { DEFAULT_RESUBSCRIBE_POLICY, type ResubscribePolicy } from './subscription';
+export type {
+  ClientAppendResult,
+  ClientEventData,
+  ClientFilter,
+  ClientPosition,
+  ClientReads,
+  ClientRecordedEvent,
+  ClientResolvedEvent,
+  ClientStreamState,
+  ClientSubscription,
+  DialectClient,
+  EventStoreDbClient,
+  KurrentDbClient,
+} from './client-shape';

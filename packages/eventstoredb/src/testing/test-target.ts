@@ -1,0 +1,32 @@
+import { startEventStoreDbTestServer, type EventStoreDbTestServerOptions } from '../test-server';
+
+/**
+ * Where the tests send their requests: the server named by `ESDB_CONNECTION_STRING` when it
+ * is set (the same tests then run against a real EventStoreDB or KurrentDB), otherwise a test
+ * server started for the spec file.
+ */
+export type TestTarget = Readonly<{
+  /** For `@eventstore/db-client`. */
+  connectionString: string;
+  /** The same server, for `@kurrent/kurrentdb-client`. */
+  kurrentConnectionString: string;
+  stop: () => Promise<void>;
+}>;
+
+export const realServerConnectionString = (): string | undefined => {
+  const value = process.env['ESDB_CONNECTION_STRING'];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+};
+
+/** `esdb://` and `esdb+discover://` under the names the Kurrent client prefers. */
+export const asKurrentConnectionString = (connectionString: string): string =>
+  connectionString.replace(/^esdb(\+discover)?:\/\//, (_match, discover: string | undefined) => `kurrentdb${discover ?? ''}://`);
+
+export const startTestTarget = async (options: EventStoreDbTestServerOptions = {}): Promise<TestTarget> => {
+  const real = realServerConnectionString();
+  if (real !== undefined) {
+    return { connectionString: real, kurrentConnectionString: asKurrentConnectionString(real), stop: async () => undefined };
+  }
+  const server = await startEventStoreDbTestServer(options);
+  return { connectionString: server.connectionString, kurrentConnectionString: server.kurrentConnectionString, stop: server.stop };
+};
