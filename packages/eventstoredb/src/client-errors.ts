@@ -45,8 +45,11 @@ export const storeErrorOf = (error: unknown): StoreError => {
 export const appendErrorOf = (streamName: string, expected: ExpectedRevision, error: unknown): StoreError => {
   switch (typeOf(error)) {
     case 'wrong-expected-version': {
-      const actual = field(error, 'actualVersion');
-      return { kind: 'WrongExpectedRevision', streamName, expected, actual: typeof actual === 'bigint' ? actual : 'NO_STREAM' };
+      // `@eventstore/db-client` names it `actualVersion`, `@kurrent/kurrentdb-client` `actualState`.
+      const actual = field(error, 'actualVersion') ?? field(error, 'actualState');
+      if (typeof actual === 'bigint') return { kind: 'WrongExpectedRevision', streamName, expected, actual };
+      if (actual === 'no_stream') return { kind: 'WrongExpectedRevision', streamName, expected, actual: 'NO_STREAM' };
+      return { kind: 'Failure', message: `the append to ${streamName} was refused for its expected revision, but the client did not say the actual one: ${messageOf(error)}` };
     }
     case 'maximum-append-size-exceeded': {
       const limit = field(error, 'maxAppendSize');
