@@ -1,0 +1,102 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as E from 'fp-ts/Either';
+import { createInMemoryEventStore } from '@ssp/eventstore';
+import { parseScenario, type ScenarioLine } from './parse';
+import { runScenario } from './run';
+
+const root = join(__dirname, '..', '..', '..', '..');
+const story = join(root, 'examples', 'seed-story', 'story.jsonl');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const main = join(root, 'packages', 'cli', 'src', 'main.ts');
+
+const parsed = (text: string): readonly ScenarioLine[] => {
+  const lines = parseScenario(text);
+  if (E.isLeft(lines)) throw new Error(lines.left.message);
+  return lines.right;
+};
+
+/** What each command of the seed's story must produce, in order: `ok`, or the refusal's code. */
+const expectedOutcomes = [
+  'ok', 'ok', 'ok', 'ok', 'ok', 'ok',
+  'ROLE_NOT_PERMITTED', // help desk enabling self-service
+  'ok',
+  'APPLICATION_TYPE_UNSUPPORTED', // Unix SSH
+  'ok', 'ok', 'ok',
+  'EDITION_NOT_ELIGIBLE', // Personal edition
+  'ok', 'ok', 'ok',
+  'ok', // first device on primary authentication alone
+  'ok', 'ok',
+  'FORBIDDEN', // a user completing their own step-up
+  'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',
+  'FORBIDDEN', // a user adding a token
+  'ok', 'ok', 'ok', 'ok',
+  'SESSION_MISMATCH', // someone else's device
+  'DUPLICATE', // someone else's number
+  'LAST_DEVICE',
+  'ok', 'ok',
+  'STEP_UP_REQUIRED', // begun but not completed
+  'STEP_UP_EXPIRED', // stale step-up
+  'ok', 'ok',
+  'SELF_SERVICE_NOT_ENABLED', // suspended after the downgrade
+  'ok', 'ok',
+];
+
+describe('the scenario runner', () => {
+  it('given the seed story, when it runs in memory, then every command has the outcome the story tells', async () => {
+    const steps = await runScenario(createInMemoryEventStore(), parsed(readFileSync(story, 'utf8')), () => undefined);
+    const outcomes = steps.map((step) => (step.result.ok ? 'ok' : step.result.error.code));
+    expect(outcomes).toEqual(expectedOutcomes);
+  });
+
+  it('given clock directives, when commands run, then their events carry the scenario time', async () => {
+    const lines = parsed(
+      [
+        '{"$clock": "2026-11-28T10:00:00Z"}',
+        '{"$advance": 90}',
+        JSON.stringify({
+          type: 'OpenAccount',
+          commandId: 'c0000000-0000-4000-8000-000000000001',
+          actor: { kind: 'system' },
+          data: { accountId: '00000000-0000-4000-8000-000000000001', name: 'Acme', edition: 'BEYOND', ownerAdminId: '00000000-0000-4000-8000-000000000002' },
+        }),
+      ].join('\n'),
+    );
+    const [step] = await runScenario(createInMemoryEventStore(), lines, () => undefined);
+    expect(step?.result.ok && step.result.events[0]?.metadata.occurredAt).toBe('2026-11-28T10:01:30.000Z');
+  });
+
+  it('given a line that is not JSON, when the file is parsed, then the error names the line', () => {
+    const result = parseScenario('{"$clock": "2026-11-28T10:00:00Z"}\n\nnot json\n');
+    expect(E.isLeft(result) && result.left).toMatchObject({ lineNumber: 3, message: expect.stringContaining('line 3 is not JSON') });
+  });
+
+  it('given a malformed directive, when the file is parsed, then it is refused', () => {
+    expect(E.isLeft(parseScenario('{"$advance": "soon"}'))).toBe(true);
+    expect(E.isLeft(parseScenario('{"$clock": "yesterday"}'))).toBe(true);
+  });
+});
+
+describe('ssp run', () => {
+  it('given the seed story, when run, then stdout holds exactly one JSON result line per command line', () => {
+    const stdout = execFileSync(tsx, [main, 'run', story], { encoding: 'utf8' });
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(expectedOutcomes.length);
+    const outcomes = lines.map((line) => {
+      const result: { ok: boolean; error?: { code: string } } = JSON.parse(line);
+      return result.ok ? 'ok' : result.error?.code;
+    });
+    expect(outcomes).toEqual(expectedOutcomes);
+  });
+
+  it('given a file with a broken line, when run, then it stops with a message naming the line and a non-zero exit, and prints nothing on stdout', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ssp-run-')), 'broken.jsonl');
+    writeFileSync(file, '{"$clock": "2026-11-28T10:00:00Z"}\n{oops\n');
+    const run = spawnSync(tsx, [main, 'run', file], { encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('line 2 is not JSON');
+  });
+});
