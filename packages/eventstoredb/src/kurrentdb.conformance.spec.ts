@@ -1,5 +1,9 @@
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { randomUUID } from 'node:crypto';
+import * as E from 'fp-ts/Either';
+import type { EventStore, NewEvent } from '@ssp/eventstore';
 import { describeEventStoreConformance } from '@ssp/eventstore/conformance';
+import { createEventStoreDbCheckpointStore } from './checkpoint-store';
 import { createEventStoreDbStore } from './eventstoredb-store';
 import { startTestTarget, type TestTarget } from './testing/test-target';
 
@@ -7,20 +11,55 @@ import { startTestTarget, type TestTarget } from './testing/test-target';
 // `streamState` and whose reads go through its native bridge. It runs in a spec file of its
 // own: the two clients' generated protobuf code must not share a realm.
 let target: TestTarget | undefined;
+let store: EventStore | undefined;
 
+// One client for the whole file: the Kurrent client's native reader takes a while to connect,
+// and the suite only touches fresh streams, so sharing it changes nothing but the run time.
 beforeAll(async () => {
   target = await startTestTarget();
+  store = createEventStoreDbStore(
+    { dialect: 'kurrentdb', client: KurrentDBClient.connectionString(target.kurrentConnectionString) },
+    { resubscribe: { initialDelayMs: 50, maxDelayMs: 1_000, maxAttempts: 5 } },
+  );
 }, 60_000);
 
 afterAll(async () => {
+  await store?.close();
   await target?.stop();
 });
 
 describeEventStoreConformance('KurrentDB through @kurrent/kurrentdb-client', async () => {
-  if (target === undefined) throw new Error('the test target did not start');
-  const store = createEventStoreDbStore(
-    { dialect: 'kurrentdb', client: KurrentDBClient.connectionString(target.kurrentConnectionString) },
-    { resubscribe: { initialDelayMs: 50, maxDelayMs: 1_000, maxAttempts: 5 } },
-  );
-  return { store, teardown: () => store.close() };
+  if (store === undefined) throw new Error('the test target did not start');
+  return { store, teardown: async () => undefined };
+});
+
+const newEvent = (type: string): NewEvent => ({ eventId: randomUUID(), type, data: {}, metadata: {} });
+
+describe('the adapter in the kurrentdb dialect', () => {
+  // The reason the dialect exists: were the expected revision sent as `expectedRevision`,
+  // this client would ignore it and append with `any`, and this write would succeed.
+  it('given a stream at revision 1, when appending with the stale revision 0, then the server refuses it with the actual revision', async () => {
+    if (store === undefined) throw new Error('the test target did not start');
+    const streamName = `KurrentSpec${randomUUID().replace(/-/g, '')}-1`;
+    await store.appendToStream(streamName, [newEvent('Opened'), newEvent('Renamed')], { expectedRevision: 'NO_STREAM' })();
+
+    const result = await store.appendToStream(streamName, [newEvent('Closed')], { expectedRevision: 0n })();
+
+    expect(result).toEqual(E.left({ kind: 'WrongExpectedRevision', streamName, expected: 0n, actual: 1n }));
+    const stored = await store.readStream(streamName)();
+    expect(E.isRight(stored) ? stored.right.map((event) => event.type) : stored.left).toEqual(['Opened', 'Renamed']);
+  }, 60_000);
+
+  it('given the Kurrent client, when saving and reading a projection checkpoint, then it round-trips', async () => {
+    if (target === undefined) throw new Error('the test target did not start');
+    const client = KurrentDBClient.connectionString(target.kurrentConnectionString);
+    const checkpoints = createEventStoreDbCheckpointStore(client);
+    const projection = `kurrent${randomUUID().replace(/-/g, '')}`;
+    try {
+      expect(await checkpoints.save(projection, { commit: 42n, prepare: 41n })()).toEqual(E.right(undefined));
+      expect(await checkpoints.read(projection)()).toEqual(E.right({ commit: 42n, prepare: 41n }));
+    } finally {
+      await client.dispose();
+    }
+  }, 60_000);
 });
