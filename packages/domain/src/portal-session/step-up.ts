@@ -70,18 +70,18 @@ export const authorisePortalChange = (
   if (session.accountId !== user.accountId || (context.application.status === 'REGISTERED' && context.application.accountId !== user.accountId)) {
     return E.left(domainError('SESSION_MISMATCH', "the portal session belongs to another account"));
   }
+  const firstDevice = allowFirstDevice && deviceCount(user) === 0;
+  // Checked before suspension, which disabled new enrollment also causes and would otherwise always hide this reason.
+  if (firstDevice && (context.account.status !== 'OPEN' || !context.account.newEnrollmentEnabled)) {
+    return E.left(domainError('NEW_ENROLLMENT_DISABLED', 'the account has new enrollment turned off'));
+  }
   const status = selfServiceStatus(context.application, context.account);
   if (status.status !== 'ENABLED') {
     const why = status.status === 'OFF' ? 'is off' : `is suspended (${status.reason === 'EDITION' ? 'edition' : 'new enrollment disabled'})`;
     return E.left(domainError('SELF_SERVICE_NOT_ENABLED', `self-service ${why} for this application`));
   }
   const base = { userId: user.userId, sessionId: session.sessionId, user };
-  if (allowFirstDevice && deviceCount(user) === 0) {
-    if (context.account.status !== 'OPEN' || !context.account.newEnrollmentEnabled) {
-      return E.left(domainError('NEW_ENROLLMENT_DISABLED', 'the account has new enrollment turned off'));
-    }
-    return E.right({ ...base, firstDevice: true });
-  }
+  if (firstDevice) return E.right({ ...base, firstDevice: true });
   const stepUp = session.completedStepUp;
   if (stepUp === undefined) {
     return E.left(domainError('STEP_UP_REQUIRED', 'complete two-factor authentication in this session first'));
