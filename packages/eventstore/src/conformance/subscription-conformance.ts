@@ -4,6 +4,13 @@ import { eventsIn, readerOf, shapeOf, type SubscriptionReader } from './subscrip
 import { freshCategory, freshStream, idsOf, newEvent, newEvents, succeed } from './support';
 
 /**
+ * Yields to the event loop once so that a read already started gets as far as waiting for
+ * live events before the test appends. Without it an in-process store could finish the
+ * append first and the waiting path would never be exercised. Ordering only, never timing.
+ */
+const letPendingReadsWait = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
  * subscribeToAll. Every subscription filters by the test's own category (or event types),
  * so the suite also holds against a server that already stores other events.
  */
@@ -50,8 +57,13 @@ export const subscriptionConformance = (store: () => EventStore, timeout: number
     await withSubscription(store().subscribeToAll({ after: 'start', filter: inCategory(category) }), async (reader) => {
       expect(shapeOf(await reader.readUntilCaughtUp())).toEqual([...history, 'caughtUp']);
 
-      const live = await append(freshStream(category), newEvents(2));
-      expect(shapeOf(await reader.readUntilEvents(live))).toEqual([...history, 'caughtUp', ...live]);
+      const live = newEvents(2);
+      const liveIds = live.map((event) => event.eventId);
+      // Reading starts before the append, so the subscription is waiting when the events land.
+      const reading = reader.readUntilEvents(liveIds);
+      await letPendingReadsWait();
+      await append(freshStream(category), live);
+      expect(shapeOf(await reading)).toEqual([...history, 'caughtUp', ...liveIds]);
     });
   }, timeout);
 
@@ -90,19 +102,31 @@ export const subscriptionConformance = (store: () => EventStore, timeout: number
     const concurrentIds = concurrent.flatMap(([, events]) => events.map((event) => event.eventId));
 
     await withSubscription(store().subscribeToAll({ filter: inCategory(category) }), async (reader) => {
-      await reader.readUntil((messages) => messages.length >= 1);
-      await Promise.all([
-        (async () => {
-          for (const [streamName, events] of concurrent) await append(streamName, events);
-        })(),
-        reader.readUntilEvents([...history, ...concurrentIds]),
-      ]);
+      const deliveredCount = (): number => eventsIn(reader.received).length;
+      for (const [index, [streamName, events]] of concurrent.entries()) {
+        if (index < 4) {
+          // The first batches land while history (40 events) is still being delivered…
+          await reader.readUntil((messages) => eventsIn(messages).length >= 1 + index * 10);
+          expect(deliveredCount()).toBeLessThan(history.length);
+          await append(streamName, events);
+        } else {
+          // …the others while the subscription waits for live events.
+          const reading = reader.readUntilEvents(concurrentIds.slice(0, (index + 1) * 5));
+          await letPendingReadsWait();
+          await append(streamName, events);
+          await reading;
+        }
+      }
       // A fence appended last: anything repeated or out of order would show up before it.
-      const fence = await append(freshStream(category), [newEvent('Fence')]);
-      await reader.readUntilEvents(fence);
+      const fence = [newEvent('Fence')];
+      const fenceIds = fence.map((event) => event.eventId);
+      const reading = reader.readUntilEvents([...history, ...concurrentIds, ...fenceIds]);
+      await letPendingReadsWait();
+      await append(freshStream(category), fence);
+      await reading;
 
       const delivered = eventsIn(reader.received);
-      expect(idsOf(delivered)).toEqual([...history, ...concurrentIds, ...fence]);
+      expect(idsOf(delivered)).toEqual([...history, ...concurrentIds, ...fenceIds]);
       delivered.slice(1).forEach((event, index) => {
         const previous = delivered[index];
         expect(previous === undefined ? -1 : comparePositions(previous.position, event.position)).toBeLessThan(0);
@@ -121,9 +145,11 @@ export const subscriptionConformance = (store: () => EventStore, timeout: number
     await withSubscription(store().subscribeToAll({ filter: { kind: 'eventType', types: [wanted] } }), async (reader) => {
       await reader.readUntilCaughtUp();
       const events = [newEvent(wanted), newEvent(unwanted), newEvent(wanted), newEvent(unwanted), newEvent(wanted)];
+      const reading = reader.readUntilEvents([events[4]?.eventId ?? '']);
+      await letPendingReadsWait();
       await append(streamName, events);
 
-      const delivered = eventsIn(await reader.readUntilEvents([events[4]?.eventId ?? '']));
+      const delivered = eventsIn(await reading);
       expect(delivered.map((event) => event.type)).toEqual([wanted, wanted, wanted]);
     });
   }, timeout);
@@ -135,6 +161,7 @@ export const subscriptionConformance = (store: () => EventStore, timeout: number
     await reader.readUntilCaughtUp();
 
     const pending = reader.next();
+    await letPendingReadsWait();
     await subscription.close();
     expect((await pending).done).toBe(true);
 
