@@ -1,0 +1,4 @@
+export { createProjectionRunner, type CatchUpResult, type FollowHandle, type ProjectionRunner, type ProjectionRunnerOptions } from './runner';
+export type { DocumentUpdate, ProjectedEvent, Projection } from './projection';
+export type { ProjectionError } from './errors';
+export { readProjectedEvent } from './read-event';

@@ -1,0 +1,185 @@
+import * as E from 'fp-ts/Either';
+import type { TaskEither } from 'fp-ts/TaskEither';
+import { toJsonObject } from '@ssp/commands';
+import { describeValidationError } from '@ssp/domain';
+import {
+  comparePositions,
+  type EventStore,
+  type JsonObject,
+  type Position,
+  type ReadModelStore,
+  type RecordedEvent,
+} from '@ssp/eventstore';
+import { corruptDocument, storeFailed, subscriptionDropped, undecodable, type ProjectionError } from './errors';
+import type { Projection } from './projection';
+import { readProjectedEvent } from './read-event';
+
+export type ProjectionRunnerOptions = Readonly<{
+  events: EventStore;
+  readModels: ReadModelStore;
+  /** Events read per page and committed together while catching up. */
+  batchSize?: number;
+  /** Told after each commit: for progress reports, and for tests that wait for live events. */
+  onCommit?: (projection: string, checkpoint: Position, eventsInBatch: number) => void;
+}>;
+
+export type CatchUpResult = Readonly<{ checkpoint: Position | 'start'; eventsApplied: number }>;
+
+export type FollowHandle = Readonly<{
+  /** Stops following; resolves once the runner has let go of the subscription. */
+  stop: () => Promise<void>;
+  /** Settles when following ends: `right` after `stop()`, `left` when the projection stopped on an error. */
+  done: Promise<E.Either<ProjectionError, void>>;
+}>;
+
+export type ProjectionRunner = Readonly<{
+  /** Applies every event after the stored checkpoint up to the end of history, then returns. */
+  catchUp: <Doc extends object>(projection: Projection<Doc>) => TaskEither<ProjectionError, CatchUpResult>;
+  /** Forgets the projection's documents and checkpoint, then catches up from the first event. */
+  rebuild: <Doc extends object>(projection: Projection<Doc>) => TaskEither<ProjectionError, CatchUpResult>;
+  /** Catches up, then applies live events as they are appended, until `stop()`. */
+  follow: <Doc extends object>(projection: Projection<Doc>) => FollowHandle;
+}>;
+
+const isAfter = (position: Position, checkpoint: Position | 'start'): boolean =>
+  checkpoint === 'start' || comparePositions(position, checkpoint) > 0;
+
+/**
+ * Follows the store's global order from a projection's checkpoint. Each batch's document
+ * changes are committed together with the position of the batch's last event, in one call to
+ * `ReadModelStore.commit`: where that is atomic (in memory, SQLite) a crash leaves the read
+ * model exactly at its checkpoint, so no event is ever applied twice or missed. Events at or
+ * before the checkpoint (a re-delivery) are skipped, which also makes the runner safe over
+ * stores that deliver at least once.
+ */
+export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
+  const { events, readModels } = options;
+  const batchSize = Math.max(1, options.batchSize ?? 500);
+
+  /** Applies the events after `checkpoint` and commits them; answers the new checkpoint. */
+  const applyAndCommit = async <Doc extends object>(
+    projection: Projection<Doc>,
+    recorded: readonly RecordedEvent[],
+    checkpoint: Position | 'start',
+  ): Promise<E.Either<ProjectionError, Readonly<{ checkpoint: Position | 'start'; applied: number }>>> => {
+    // Documents changed in this batch (null: deleted), so that later events see earlier ones.
+    const pending = new Map<string, Doc | null>();
+    const loaded = new Map<string, Doc | undefined>();
+    let last: Position | undefined;
+    let applied = 0;
+    let failure: ProjectionError | undefined;
+
+    for (const record of recorded) {
+      if (!isAfter(record.position, last ?? checkpoint)) continue;
+      const projected = readProjectedEvent(record);
+      if (E.isLeft(projected)) {
+        failure = undecodable(projection.name, record, projected.left);
+        break;
+      }
+      for (const id of projection.touches(projected.right)) {
+        if (pending.has(id) || loaded.has(id)) continue;
+        const stored = await readModels.get(projection.name, id)();
+        if (E.isLeft(stored)) return E.left(storeFailed(projection.name, stored.left));
+        if (stored.right === undefined) {
+          loaded.set(id, undefined);
+          continue;
+        }
+        const decoded = projection.document.decode(stored.right);
+        if (E.isLeft(decoded)) {
+          return E.left(corruptDocument(projection.name, id, decoded.left.map((error) => describeValidationError(error)).join('; ')));
+        }
+        loaded.set(id, decoded.right);
+      }
+      const current = (id: string): Doc | undefined => (pending.has(id) ? (pending.get(id) ?? undefined) : loaded.get(id));
+      for (const [id, document] of projection.apply(projected.right, current)) pending.set(id, document);
+      last = record.position;
+      applied += 1;
+    }
+
+    // What was applied before an undecodable event is still committed: the projection stops
+    // exactly at the event it cannot read, and resumes there once history is repaired.
+    if (last !== undefined) {
+      const upserts: Array<readonly [string, JsonObject]> = [];
+      const deletes: string[] = [];
+      for (const [id, document] of pending) {
+        if (document === null) deletes.push(id);
+        else upserts.push([id, toJsonObject(document)]);
+      }
+      const committed = await readModels.commit(projection.name, { upserts, deletes }, last)();
+      if (E.isLeft(committed)) return E.left(storeFailed(projection.name, committed.left));
+      options.onCommit?.(projection.name, last, applied);
+    }
+    return failure === undefined ? E.right({ checkpoint: last ?? checkpoint, applied }) : E.left(failure);
+  };
+
+  const catchUp =
+    <Doc extends object>(projection: Projection<Doc>): TaskEither<ProjectionError, CatchUpResult> =>
+    async () => {
+      const stored = await readModels.checkpoint(projection.name)();
+      if (E.isLeft(stored)) return E.left(storeFailed(projection.name, stored.left));
+      let checkpoint = stored.right;
+      let eventsApplied = 0;
+      for (;;) {
+        // `from` is inclusive: one more than a batch, since the first may be the checkpoint itself.
+        const page = await events.readAll({ from: checkpoint, maxCount: batchSize + 1 })();
+        if (E.isLeft(page)) return E.left(storeFailed(projection.name, page.left));
+        const fresh = page.right.filter((record) => isAfter(record.position, checkpoint));
+        if (fresh.length === 0) return E.right({ checkpoint, eventsApplied });
+        const result = await applyAndCommit(projection, fresh, checkpoint);
+        if (E.isLeft(result)) return result;
+        checkpoint = result.right.checkpoint;
+        eventsApplied += result.right.applied;
+      }
+    };
+
+  const rebuild =
+    <Doc extends object>(projection: Projection<Doc>): TaskEither<ProjectionError, CatchUpResult> =>
+    async () => {
+      const reset = await readModels.reset(projection.name)();
+      if (E.isLeft(reset)) return E.left(storeFailed(projection.name, reset.left));
+      return catchUp(projection)();
+    };
+
+  const follow = <Doc extends object>(projection: Projection<Doc>): FollowHandle => {
+    let stopped = false;
+    let closeSubscription: (() => Promise<void>) | undefined;
+
+    const run = async (): Promise<E.Either<ProjectionError, void>> => {
+      const caughtUp = await catchUp(projection)();
+      if (E.isLeft(caughtUp)) return caughtUp;
+      if (stopped) return E.right(undefined);
+      let checkpoint = caughtUp.right.checkpoint;
+      const subscription = events.subscribeToAll({ after: checkpoint });
+      closeSubscription = () => subscription.close();
+      if (stopped) {
+        await subscription.close();
+        return E.right(undefined);
+      }
+      try {
+        for await (const message of subscription) {
+          if (stopped) break;
+          if (message.kind === 'caughtUp') continue;
+          if (message.kind === 'dropped') return E.left(subscriptionDropped(projection.name, message.error));
+          const result = await applyAndCommit(projection, [message.event], checkpoint);
+          if (E.isLeft(result)) return result;
+          checkpoint = result.right.checkpoint;
+        }
+        return E.right(undefined);
+      } finally {
+        await subscription.close();
+      }
+    };
+
+    const done = run();
+    return {
+      done,
+      stop: async () => {
+        stopped = true;
+        await closeSubscription?.();
+        await done;
+      },
+    };
+  };
+
+  return { catchUp, rebuild, follow };
+};
