@@ -57,6 +57,12 @@ export const isJsonObject = (value: unknown): value is JsonObject =>
   !(value instanceof Uint8Array) &&
   Object.values(value).every(isJsonValue);
 
+/**
+ * How the server says "unknown" in a uint64 position field: -1 as unsigned. EventStoreDB only
+ * fills the positions of events read from a stream since 22.x (EventStore PR #3459).
+ */
+const NO_POSITION = 2n ** 64n - 1n;
+
 const undecodable = (event: ClientRecordedEvent, why: string): StoreError => ({
   kind: 'Failure',
   message: `event ${event.id} at ${event.streamId}@${event.revision} cannot be read: ${why}`,
@@ -66,7 +72,9 @@ export const fromClientEvent = (event: ClientRecordedEvent): E.Either<StoreError
   if (!event.isJson || !isJsonObject(event.data)) return E.left(undecodable(event, 'its data is not a JSON object'));
   const metadata = event.metadata === undefined ? {} : event.metadata;
   if (!isJsonObject(metadata)) return E.left(undecodable(event, 'its metadata is not a JSON object'));
-  if (event.position === undefined) return E.left(undecodable(event, 'the server sent no position for it'));
+  if (event.position === undefined || event.position.commit === NO_POSITION) {
+    return E.left(undecodable(event, 'the server sent no $all position for it (EventStoreDB before 22.x leaves it out of stream reads)'));
+  }
   return E.right({
     eventId: event.id,
     type: event.type,
