@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { storeSpecHelp } from '../stores';
+import { registerAsOf } from './as-of-commands';
+import { registerCompliance } from './compliance-command';
+import { registerTimeline } from './timeline-command';
+import { registerVerify } from './verify-command';
+
+/**
+ * `audit …`: the auditor's questions, answered from history alone. Nothing here writes:
+ * every command reads the whole history once, then answers with pure functions over it.
+ */
+export const registerAuditCommands = (program: Command): void => {
+  const audit = program.command('audit').description('replay history as an auditor: timelines, state as of a time, step-up compliance, tamper evidence');
+  const storeOption: [string, string] = ['--store <spec>', `the event store: ${storeSpecHelp}`];
+  registerTimeline(audit, storeOption);
+  registerAsOf(audit, storeOption);
+  registerCompliance(audit, storeOption);
+  registerVerify(audit, storeOption);
+};

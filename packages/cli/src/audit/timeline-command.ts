@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { formatTimelineEntry, timeline, type TimelineSubject } from '@ssp/projections';
+import { loadDecodedHistory, warnUnreadable } from './history';
+import { printJson, printLines } from './output';
+import { createProgress } from './progress';
+
+type Options = Readonly<{ store: string; user?: string; application?: string; account?: string; json?: boolean }>;
+
+const subjectOf = (options: Options): TimelineSubject => {
+  const given = [options.user, options.application, options.account].filter((id) => id !== undefined);
+  if (given.length !== 1) throw new Error('give exactly one of --user, --application or --account');
+  if (options.user !== undefined) return { kind: 'user', userId: options.user };
+  if (options.application !== undefined) return { kind: 'application', applicationId: options.application };
+  return { kind: 'account', accountId: options.account ?? '' };
+};
+
+export const registerTimeline = (audit: Command, storeOption: [string, string]): void => {
+  audit
+    .command('timeline')
+    .description('what happened to a user, an application or an account: when, who (with role or step-up), what')
+    .requiredOption(...storeOption)
+    .option('--user <id>', 'a user id')
+    .option('--application <id>', 'an application id')
+    .option('--account <id>', 'an account id')
+    .option('--json', 'machine-readable output')
+    .action(async (options: Options) => {
+      const subject = subjectOf(options);
+      const { events, unreadable } = await loadDecodedHistory(options.store, createProgress());
+      warnUnreadable(unreadable);
+      const entries = timeline(events, subject);
+      if (options.json === true) return printJson({ subject, entries, unreadable });
+      printLines(entries.map(formatTimelineEntry));
+      process.stdout.write(`${entries.length} events for ${subject.kind} ${Object.values(subject)[1]} (of ${events.length} in history)\n`);
+    });
+};
