@@ -6,3 +6,4 @@ export * from './results';
 export * from './store-history';
 export * from './store-wrappers';
 export * from './world';
+export * from './claims-invariant';

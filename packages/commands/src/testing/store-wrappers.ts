@@ -94,3 +94,20 @@ export const interleavingBeforeFirstAppend = (store: EventStore, streamName: str
     },
   });
 };
+
+/**
+ * The store goes down for writes right after the first append that `trigger` accepts has
+ * succeeded: every later append is Unavailable. Models a crash of the store (or the network)
+ * between two appends, so that no compensation can be written either.
+ */
+export const goingDownAfter = (store: EventStore, trigger: (streamName: string) => boolean): EventStore => {
+  let down = false;
+  return overriding(store, {
+    appendToStream: (streamName, events, options) => async () => {
+      if (down) return E.left(unavailable);
+      const appended = await store.appendToStream(streamName, events, options)();
+      if (E.isRight(appended) && trigger(streamName)) down = true;
+      return appended;
+    },
+  });
+};

@@ -1,0 +1,228 @@
+import {
+  accepted,
+  adminActor,
+  createTestWorld,
+  enrollMobile,
+  enrollTablet,
+  failingAppendsTo,
+  goingDownAfter,
+  idOf,
+  phoneNumber,
+  phonesWithoutTheirClaim,
+  refused,
+  removeDevice,
+  sameCommand,
+  seedAccount,
+  seedPortalUser,
+  streamOf,
+  typesOf,
+  unavailable,
+  withoutAppending,
+} from './testing';
+import { categoryOf } from '@ssp/eventstore';
+import { streams } from './streams';
+
+const lease = 60;
+
+/**
+ * A phone number belongs to at most one user of an account. The claim lives in its own
+ * stream, `PhoneNumberClaim-<accountId>-<digits>`: claimed before the device is appended,
+ * released after the device is removed, and taken over once stale after a lease.
+ */
+describe('phone-number claims', () => {
+  const givenAliceAndBob = async () => {
+    const world = createTestWorld();
+    const send = world.handler({ claimLeaseSeconds: lease });
+    const account = await seedAccount(send, 'acme');
+    const alice = await seedPortalUser(send, account, 'alice', phoneNumber(1));
+    const bob = await seedPortalUser(send, account, 'bob', phoneNumber(2));
+    const claimStream = (n: number) => streams.phoneNumberClaim(account.accountId, phoneNumber(n));
+    return { world, send, account, alice, bob, claimStream };
+  };
+
+  describe('uniqueness', () => {
+    it('given a number enrolled by Alice, when Bob of the same account enrolls it, then DUPLICATE and nothing is appended', async () => {
+      const { world, send, alice, bob } = await givenAliceAndBob();
+
+      const error = await withoutAppending(world.store, async () =>
+        refused(await send(enrollMobile(bob.actor, bob.userId, idOf('bob:mobile'), alice.phoneNumber)), 'DUPLICATE'),
+      );
+      expect(error.message).toContain('another user');
+    });
+
+    it('given a number enrolled by Alice, when a user of another account enrolls it, then it is accepted in that account', async () => {
+      const { world, send, alice } = await givenAliceAndBob();
+      const globex = await seedAccount(send, 'globex');
+
+      const dave = await seedPortalUser(send, globex, 'dave', alice.phoneNumber);
+
+      const claim = await streamOf(world.store, streams.phoneNumberClaim(globex.accountId, alice.phoneNumber));
+      expect(claim.map((event) => [event.type, event.data.userId])).toEqual([['PhoneNumberClaimed', dave.userId]]);
+      expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
+    });
+
+    it('given a new number, when Alice enrolls it, then the claim comes first, in its own stream, and the device second', async () => {
+      const { send, alice, claimStream } = await givenAliceAndBob();
+
+      const events = accepted(await send(enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3))));
+
+      expect(events.map((event) => [categoryOf(event.streamName), event.type])).toEqual([
+        ['PhoneNumberClaim', 'PhoneNumberClaimed'],
+        ['UserDevices', 'DeviceEnrolled'],
+      ]);
+      expect(events[0]?.streamName).toBe(claimStream(3));
+      expect(events[0]?.streamName).toBe(`PhoneNumberClaim-${alice.account.accountId}-12025550103`);
+    });
+  });
+
+  describe('removal releases the number', () => {
+    it('given Alice removes her second phone, when Bob enrolls its number, then the removal released it and Bob gets it', async () => {
+      const { world, send, alice, bob, claimStream } = await givenAliceAndBob();
+      const secondId = idOf('alice:second');
+      accepted(await send(enrollMobile(alice.actor, alice.userId, secondId, phoneNumber(3))));
+
+      const removal = accepted(await send(removeDevice(alice.actor, alice.userId, secondId)));
+      expect(typesOf(removal)).toEqual(['DeviceRemoved', 'PhoneNumberReleased']);
+      expect(removal[1]?.data.reason).toBe('DEVICE_REMOVED');
+
+      accepted(await send(enrollMobile(bob.actor, bob.userId, idOf('bob:mobile'), phoneNumber(3))));
+      expect(typesOf(await streamOf(world.store, claimStream(3)))).toEqual(['PhoneNumberClaimed', 'PhoneNumberReleased', 'PhoneNumberClaimed']);
+      expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
+    });
+
+    it("given an administrator removes Alice's only phone, when Bob enrolls its number, then he gets it", async () => {
+      const { world, send, account, alice, bob } = await givenAliceAndBob();
+
+      accepted(await send(removeDevice(adminActor(account.ownerId), alice.userId, alice.phoneId)));
+
+      accepted(await send(enrollMobile(bob.actor, bob.userId, idOf('bob:mobile'), alice.phoneNumber)));
+      expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
+    });
+
+    it('given the release fails after the removal was recorded, when Bob enrolls the number, then the stale claim is taken over at once', async () => {
+      const { world, alice, bob, claimStream } = await givenAliceAndBob();
+      const withoutReleases = world.handler({ store: failingAppendsTo(world.store, 'PhoneNumberClaim', unavailable), claimLeaseSeconds: lease });
+      const secondId = idOf('alice:second');
+      accepted(await world.handler()(enrollMobile(alice.actor, alice.userId, secondId, phoneNumber(3))));
+      world.clock.advance(lease + 1);
+
+      expect(typesOf(accepted(await withoutReleases(removeDevice(alice.actor, alice.userId, secondId))))).toEqual(['DeviceRemoved']);
+
+      const events = accepted(await world.handler({ claimLeaseSeconds: lease })(enrollMobile(bob.actor, bob.userId, idOf('bob:mobile'), phoneNumber(3))));
+      expect(typesOf(events)).toEqual(['PhoneNumberReleased', 'PhoneNumberClaimed', 'DeviceEnrolled']);
+      expect(events[0]?.data.reason).toBe('HOLDER_NO_LONGER_HAS_IT');
+      expect(events[0]?.streamName).toBe(claimStream(3));
+    });
+  });
+
+  describe('a failure between the claim and the device', () => {
+    const crashingOnce = () => {
+      let crashed = false;
+      return {
+        betweenClaimAndEnrollment: async () => {
+          if (crashed) return;
+          crashed = true;
+          throw new Error('process crashed between the two appends');
+        },
+      };
+    };
+
+    it('given a crash after the claim, then the number is held without a device, and no device is without its claim', async () => {
+      const { world, alice, claimStream } = await givenAliceAndBob();
+      const crashing = world.handler({ hooks: crashingOnce(), claimLeaseSeconds: lease });
+
+      await expect(crashing(enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3)))).rejects.toThrow('crashed');
+
+      expect(typesOf(await streamOf(world.store, claimStream(3)))).toEqual(['PhoneNumberClaimed']);
+      const enrolled = (await streamOf(world.store, streams.userDevices(alice.userId))).filter((event) => event.type === 'DeviceEnrolled');
+      expect(enrolled.map((event) => event.data.deviceId)).toEqual([alice.phoneId]);
+      expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
+    });
+
+    it('given a crash after the claim, when the same user retries the same command after a restart, then it succeeds at once, without claiming again', async () => {
+      const { world, alice } = await givenAliceAndBob();
+      const enrollment = enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3));
+      await expect(world.handler({ hooks: crashingOnce() })(enrollment)).rejects.toThrow('crashed');
+
+      const events = accepted(await world.handler({ claimLeaseSeconds: lease })(sameCommand(enrollment)));
+
+      expect(typesOf(events)).toEqual(['DeviceEnrolled']);
+      expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
+    });
+
+    it('given a crash after the claim, when another user enrolls the number within the lease, then DUPLICATE; after the lease, the stale claim is taken over', async () => {
+      const { world, alice, bob, claimStream } = await givenAliceAndBob();
+      await expect(
+        world.handler({ hooks: crashingOnce() })(enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3))),
+      ).rejects.toThrow('crashed');
+      const restarted = world.handler({ claimLeaseSeconds: lease });
+      const bobEnrolls = () => enrollMobile(bob.actor, bob.userId, idOf('bob:mobile'), phoneNumber(3));
+
+      world.clock.advance(lease);
+      await withoutAppending(world.store, async () => refused(await restarted(bobEnrolls()), 'DUPLICATE'));
+
+      world.clock.advance(1);
+      const events = accepted(await restarted(bobEnrolls()));
+
+      expect(typesOf(events)).toEqual(['PhoneNumberReleased', 'PhoneNumberClaimed', 'DeviceEnrolled']);
+      expect(events[0]?.data).toMatchObject({ userId: alice.userId, reason: 'HOLDER_NO_LONGER_HAS_IT' });
+      expect(typesOf(await streamOf(world.store, claimStream(3)))).toEqual(['PhoneNumberClaimed', 'PhoneNumberReleased', 'PhoneNumberClaimed']);
+      expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
+    });
+
+    it('given the device append fails with Unavailable, then STORE_UNAVAILABLE, the claim is given back, and Bob can enroll the number at once', async () => {
+      const { world, alice, bob, claimStream } = await givenAliceAndBob();
+      const failing = world.handler({ store: failingAppendsTo(world.store, 'UserDevices', unavailable), claimLeaseSeconds: lease });
+
+      refused(await failing(enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3))), 'STORE_UNAVAILABLE');
+
+      const claim = await streamOf(world.store, claimStream(3));
+      expect(typesOf(claim)).toEqual(['PhoneNumberClaimed', 'PhoneNumberReleased']);
+      expect(claim[1]?.data.reason).toBe('ENROLLMENT_ABANDONED');
+      accepted(await world.handler()(enrollMobile(bob.actor, bob.userId, idOf('bob:mobile'), phoneNumber(3))));
+      expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
+    });
+
+    it('given the store goes down right after the claim (no compensation possible), then the number is blocked only for the lease', async () => {
+      const { world, alice, bob } = await givenAliceAndBob();
+      const failing = world.handler({ store: goingDownAfter(world.store, (name) => categoryOf(name) === 'PhoneNumberClaim'), claimLeaseSeconds: lease });
+      refused(await failing(enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3))), 'STORE_UNAVAILABLE');
+      const restarted = world.handler({ claimLeaseSeconds: lease });
+
+      await withoutAppending(world.store, async () =>
+        refused(await restarted(enrollMobile(bob.actor, bob.userId, idOf('bob:mobile'), phoneNumber(3))), 'DUPLICATE'),
+      );
+      world.clock.advance(lease + 1);
+
+      accepted(await restarted(enrollMobile(bob.actor, bob.userId, idOf('bob:mobile'), phoneNumber(3))));
+      expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
+    });
+  });
+
+  it('given an enrollment that claimed its number and is then refused on its retry, then the number is given back', async () => {
+    const { world, alice, bob, claimStream } = await givenAliceAndBob();
+    const elsewhere = world.handler();
+    let interfered = false;
+    const racing = world.handler({
+      claimLeaseSeconds: lease,
+      random: () => 0,
+      hooks: {
+        betweenClaimAndEnrollment: async () => {
+          if (interfered) return;
+          interfered = true;
+          // Another process gives Alice a device with the very name this enrollment asks for.
+          accepted(await elsewhere(enrollTablet(alice.actor, alice.userId, idOf('alice:tablet'), 'Travel')));
+        },
+      },
+    });
+
+    const error = refused(await racing(enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3), 'Travel')), 'DUPLICATE');
+
+    expect(error.message).toContain('Travel');
+    const claim = await streamOf(world.store, claimStream(3));
+    expect(typesOf(claim)).toEqual(['PhoneNumberClaimed', 'PhoneNumberReleased']);
+    expect(claim[1]?.data.reason).toBe('ENROLLMENT_ABANDONED');
+    expect(claim[1]?.metadata.actor).toEqual({ kind: 'system' });
+    accepted(await world.handler()(enrollMobile(bob.actor, bob.userId, idOf('bob:mobile'), phoneNumber(3))));
+  });
+});
