@@ -143,6 +143,25 @@ export const readConformance = (store: () => EventStore, timeout: number): void 
       expect(idsOf(matched)).toEqual(expected);
     }, timeout);
 
+    it('given a stream named exactly like the category, without a dash, when filtering by the category, then it does not match', async () => {
+      const category = freshCategory();
+      await appendInTurn([[category, newEvents(1)]]);
+      const expected = await appendInTurn([[freshStream(category), newEvents(1)]]);
+
+      const matched = await succeed(store().readAll({ filter: { kind: 'streamCategory', categories: [category] } }));
+      expect(idsOf(matched)).toEqual(expected);
+    }, timeout);
+
+    it('given an empty list of categories or of types, when filtering, then nothing matches', async () => {
+      const streamName = freshStream();
+      await succeed(store().appendToStream(streamName, newEvents(2), { expectedRevision: 'NO_STREAM' }));
+      const [first] = await succeed(store().readStream(streamName, { maxCount: 1 }));
+      const from = first?.position ?? 'start';
+
+      expect(await succeed(store().readAll({ from, filter: { kind: 'streamCategory', categories: [] } }))).toEqual([]);
+      expect(await succeed(store().readAll({ from, filter: { kind: 'eventType', types: [] } }))).toEqual([]);
+    }, timeout);
+
     it('given three categories, when filtering by two of them, then events of both come in global order', async () => {
       const [first, second, third] = [freshCategory(), freshCategory(), freshCategory()];
       const [a1, c1, b1, a2] = [newEvents(1), newEvents(1), newEvents(2), newEvents(1)];
