@@ -5,7 +5,7 @@ import type { EventStore, NewEvent } from '@ssp/eventstore';
 import { describeEventStoreConformance } from '@ssp/eventstore/conformance';
 import { createEventStoreDbCheckpointStore } from './checkpoint-store';
 import { createEventStoreDbStore } from './eventstoredb-store';
-import { startTestTarget, type TestTarget } from './testing/test-target';
+import { startTestTarget, targetKinds, type TestTarget } from './testing/test-target';
 
 // The same suite through @kurrent/kurrentdb-client, whose appends name the expected state
 // `streamState` and whose reads go through its native bridge. It runs in a spec file of its
@@ -35,21 +35,36 @@ describeEventStoreConformance('KurrentDB through @kurrent/kurrentdb-client', asy
 
 const newEvent = (type: string): NewEvent => ({ eventId: randomUUID(), type, data: {}, metadata: {} });
 
-describe('the adapter in the kurrentdb dialect', () => {
+describe.each(targetKinds())('the adapter in the kurrentdb dialect, against $name', ({ testServer }) => {
+  let ownTarget: TestTarget | undefined;
+  let ownStore: EventStore | undefined;
+
+  beforeAll(async () => {
+    ownTarget = await startTestTarget(testServer);
+    ownStore = createEventStoreDbStore({ dialect: 'kurrentdb', client: KurrentDBClient.connectionString(ownTarget.kurrentConnectionString) });
+  }, 60_000);
+
+  afterAll(async () => {
+    await ownStore?.close();
+    await ownTarget?.stop();
+  });
+
   // The reason the dialect exists: were the expected revision sent as `expectedRevision`,
   // this client would ignore it and append with `any`, and this write would succeed.
   it('given a stream at revision 1, when appending with the stale revision 0, then the server refuses it with the actual revision', async () => {
-    if (store === undefined) throw new Error('the test target did not start');
+    if (ownStore === undefined) throw new Error('the test target did not start');
     const streamName = `KurrentSpec${randomUUID().replace(/-/g, '')}-1`;
-    await store.appendToStream(streamName, [newEvent('Opened'), newEvent('Renamed')], { expectedRevision: 'NO_STREAM' })();
+    await ownStore.appendToStream(streamName, [newEvent('Opened'), newEvent('Renamed')], { expectedRevision: 'NO_STREAM' })();
 
-    const result = await store.appendToStream(streamName, [newEvent('Closed')], { expectedRevision: 0n })();
+    const result = await ownStore.appendToStream(streamName, [newEvent('Closed')], { expectedRevision: 0n })();
 
     expect(result).toEqual(E.left({ kind: 'WrongExpectedRevision', streamName, expected: 0n, actual: 1n }));
-    const stored = await store.readStream(streamName)();
+    const stored = await ownStore.readStream(streamName)();
     expect(E.isRight(stored) ? stored.right.map((event) => event.type) : stored.left).toEqual(['Opened', 'Renamed']);
   }, 60_000);
+});
 
+describe('projection checkpoints through the Kurrent client', () => {
   it('given the Kurrent client, when saving and reading a projection checkpoint, then it round-trips', async () => {
     if (target === undefined) throw new Error('the test target did not start');
     const client = KurrentDBClient.connectionString(target.kurrentConnectionString);

@@ -1,7 +1,8 @@
 import { Metadata, status, type handleClientStreamingCall, type ServerErrorResponse } from '@grpc/grpc-js';
 import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
 import type { AppendOutcome, EventLog, ExpectedState, ProposedEvent } from './event-log';
-import { empty, streamNameOf, uuidText } from './wire';
+import { appendSizeOf, expectedStateOf, proposedEventOf } from './proposed-events';
+import { empty, streamNameOf } from './wire';
 
 /**
  * Streams.Append: a client stream of one `options` message then the proposed events, answered
@@ -36,12 +37,12 @@ export const appendHandler =
         fail(invalidArgument('an append must start with its options, then carry proposed messages'));
         return;
       }
-      const event = proposedEvent(message);
+      const event = proposedEventOf(message);
       if (event === undefined) {
         fail(invalidArgument('a proposed message needs the "type" and "content-type" metadata'));
         return;
       }
-      size += event.data.length + event.customMetadata.length + Buffer.byteLength(event.type);
+      size += appendSizeOf(event);
       if (size > maxAppendSize) {
         fail(maxAppendSizeExceeded(maxAppendSize));
         return;
@@ -55,7 +56,7 @@ export const appendHandler =
         fail(invalidArgument('an append must start with its options'));
         return;
       }
-      const expected = expectedStateOf(options);
+      const expected = expectedStateOf(options, options.hasRevision() ? options.getRevision() : undefined);
       if (expected === undefined) {
         fail(invalidArgument('the append options carry no expected stream revision'));
         return;
@@ -64,27 +65,6 @@ export const appendHandler =
       respond(null, appendResponse(log.append(streamNameOf(options.getStreamIdentifier()), expected, proposed), expected));
     });
   };
-
-const proposedEvent = (message: AppendReq.ProposedMessage): ProposedEvent | undefined => {
-  const type = message.getMetadataMap().get('type');
-  const contentType = message.getMetadataMap().get('content-type');
-  if (type === undefined || contentType === undefined) return undefined;
-  return {
-    eventId: uuidText(message.getId()),
-    type,
-    contentType,
-    data: message.getData_asU8(),
-    customMetadata: message.getCustomMetadata_asU8(),
-  };
-};
-
-const expectedStateOf = (options: AppendReq.Options): ExpectedState | undefined => {
-  if (options.hasRevision()) return { kind: 'revision', revision: BigInt(options.getRevision()) };
-  if (options.hasNoStream()) return { kind: 'noStream' };
-  if (options.hasStreamExists()) return { kind: 'streamExists' };
-  if (options.hasAny()) return { kind: 'any' };
-  return undefined;
-};
 
 const appendResponse = (outcome: AppendOutcome, expected: ExpectedState): AppendResp => {
   if (outcome.kind === 'success') {
@@ -120,7 +100,7 @@ const appendResponse = (outcome: AppendOutcome, expected: ExpectedState): Append
   return new AppendResp().setWrongExpectedVersion(wrong);
 };
 
-const serverError = (code: status, details: string, metadata = new Metadata()): ServerErrorResponse =>
+export const serverError = (code: status, details: string, metadata = new Metadata()): ServerErrorResponse =>
   Object.assign(new Error(details), { code, details, metadata });
 
 const invalidArgument = (details: string): ServerErrorResponse => serverError(status.INVALID_ARGUMENT, details);

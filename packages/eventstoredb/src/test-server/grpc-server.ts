@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Server, ServerCredentials, type handleUnaryCall } from '@grpc/grpc-js';
+import type { Empty } from '@eventstore/db-client/generated/shared_pb';
+import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
+import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { appendHandler } from './append-handler';
+import { batchAppendHandler } from './batch-append-handler';
 import { createEventLog, type EventLog } from './event-log';
 import { readHandler } from './read-handler';
 import { createSubscriptionRegistry } from './subscriptions';
@@ -9,6 +13,12 @@ import { createSubscriptionRegistry } from './subscriptions';
 export type GrpcTestServerOptions = Readonly<{
   /** Bytes of event data, metadata and type one append may carry. EventStoreDB's default is 1 MiB. */
   maxAppendSize: number;
+  /**
+   * `batchAppend`: answer ServerFeatures and serve BatchAppend, as EventStoreDB 21.10 and later
+   * do, so clients append through BatchAppend. `none`: both UNIMPLEMENTED, as on 20.x, so
+   * clients fall back to Append.
+   */
+  features: 'batchAppend' | 'none';
 }>;
 
 export type RunningGrpcTestServer = Readonly<{
@@ -18,20 +28,28 @@ export type RunningGrpcTestServer = Readonly<{
 }>;
 
 /**
- * Serves Streams.Read and Streams.Append on 127.0.0.1, without TLS. Every other service,
- * ServerFeatures and Gossip included, is answered UNIMPLEMENTED by grpc-js: both clients then
- * assume an unknown server version and use Streams.Append rather than BatchAppend, and with a
- * single-node `?tls=false` connection string they never ask for gossip.
+ * Serves Streams.Read, Streams.Append and, with the `batchAppend` features, ServerFeatures and
+ * Streams.BatchAppend, on 127.0.0.1 without TLS. Everything else (Gossip, Delete, persistent
+ * subscriptions, projections, users…) is answered UNIMPLEMENTED by grpc-js; with a single-node
+ * `?tls=false` connection string the clients never ask for gossip.
  */
 export const startGrpcServer = (options: GrpcTestServerOptions): Promise<RunningGrpcTestServer> => {
   const log = createEventLog();
   seedSystemEvents(log);
   const subscriptions = createSubscriptionRegistry(log);
   const server = new Server();
-  server.addService(StreamsService, {
+  const streams = {
     read: readHandler(log, subscriptions),
     append: appendHandler(log, options.maxAppendSize),
-  });
+  };
+  if (options.features === 'batchAppend') {
+    server.addService(StreamsService, { ...streams, batchAppend: batchAppendHandler(log, options.maxAppendSize) });
+    server.addService(ServerFeaturesService, {
+      getSupportedMethods: answerSupportedMethods,
+    });
+  } else {
+    server.addService(StreamsService, streams);
+  }
   return new Promise((resolve, reject) => {
     server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) => {
       if (error !== null) {
@@ -50,6 +68,17 @@ export const startGrpcServer = (options: GrpcTestServerOptions): Promise<Running
     });
   });
 };
+
+const answerSupportedMethods: handleUnaryCall<Empty, SupportedMethods> = (_call, respond) => respond(null, supportedMethods());
+
+const supportedMethods = (): SupportedMethods =>
+  new SupportedMethods()
+    .setEventStoreServerVersion('23.10.0-test-server')
+    .setMethodsList(
+      ['Read', 'Append', 'BatchAppend'].map((methodName) =>
+        new SupportedMethod().setServiceName('event_store.client.streams.Streams').setMethodName(methodName),
+      ),
+    );
 
 /**
  * A real `$all` starts with the server's own records; a few of them here make sure the

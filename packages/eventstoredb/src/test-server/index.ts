@@ -22,6 +22,12 @@ export type EventStoreDbTestServer = Readonly<{
 export type EventStoreDbTestServerOptions = Readonly<{
   /** Defaults to 1 MiB, EventStoreDB's default `MaxAppendSize`. */
   maxAppendSize?: number;
+  /**
+   * Defaults to `batchAppend`: ServerFeatures lists BatchAppend, which clients then use for
+   * appends, as against EventStoreDB 21.10 and later. `none` answers both UNIMPLEMENTED, as
+   * 20.x did, and clients append through Append.
+   */
+  features?: 'batchAppend' | 'none';
 }>;
 
 const ONE_MEBIBYTE = 1024 * 1024;
@@ -34,7 +40,7 @@ const ONE_MEBIBYTE = 1024 * 1024;
 export const startEventStoreDbTestServer = (
   options: EventStoreDbTestServerOptions = {},
 ): Promise<EventStoreDbTestServer> => {
-  const settings: WorkerSettings = { maxAppendSize: options.maxAppendSize ?? ONE_MEBIBYTE };
+  const settings: WorkerSettings = { maxAppendSize: options.maxAppendSize ?? ONE_MEBIBYTE, features: options.features ?? 'batchAppend' };
   const worker = new Worker(join(__dirname, 'worker.ts'), {
     workerData: settings,
     execArgv: ['--require', require.resolve('tsx/cjs')],

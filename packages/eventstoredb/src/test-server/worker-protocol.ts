@@ -5,7 +5,7 @@
  * `event_store.client.*` would overwrite each other in one realm.
  */
 
-export type WorkerSettings = Readonly<{ maxAppendSize: number }>;
+export type WorkerSettings = Readonly<{ maxAppendSize: number; features: 'batchAppend' | 'none' }>;
 
 export type ToWorker =
   | Readonly<{ kind: 'dropSubscriptions'; requestId: number }>
@@ -50,4 +50,6 @@ export const parseToWorker = (value: unknown): ToWorker | undefined => {
 };
 
 export const parseWorkerSettings = (value: unknown): WorkerSettings | undefined =>
-  isRecord(value) && typeof value.maxAppendSize === 'number' ? { maxAppendSize: value.maxAppendSize } : undefined;
+  isRecord(value) && typeof value.maxAppendSize === 'number' && (value.features === 'batchAppend' || value.features === 'none')
+    ? { maxAppendSize: value.maxAppendSize, features: value.features }
+    : undefined;

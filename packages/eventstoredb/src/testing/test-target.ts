@@ -13,9 +13,27 @@ export type TestTarget = Readonly<{
   stop: () => Promise<void>;
 }>;
 
+/** A way to reach a server, named for the test titles. */
+export type TargetKind = Readonly<{ name: string; testServer: EventStoreDbTestServerOptions }>;
+
 export const realServerConnectionString = (): string | undefined => {
   const value = process.env['ESDB_CONNECTION_STRING'];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
+};
+
+/**
+ * The targets a suite runs against: the real server alone when one is named; otherwise the
+ * test server twice, once as EventStoreDB 21.10+ (clients append through BatchAppend) and once
+ * as 20.x (no ServerFeatures, clients append through Append), since both client paths exist.
+ */
+export const targetKinds = (): readonly TargetKind[] => {
+  const real = realServerConnectionString();
+  return real !== undefined
+    ? [{ name: `the server at ${real}`, testServer: {} }]
+    : [
+        { name: 'the test server appending through BatchAppend', testServer: { features: 'batchAppend' } },
+        { name: 'the test server appending through Append', testServer: { features: 'none' } },
+      ];
 };
 
 /** `esdb://` and `esdb+discover://` under the names the Kurrent client prefers. */
