@@ -11,6 +11,7 @@ import {
   phonesWithoutTheirClaim,
   refused,
   removeDevice,
+  renameDevice,
   sameCommand,
   seedAccount,
   seedPortalUser,
@@ -197,6 +198,19 @@ describe('phone-number claims', () => {
       accepted(await restarted(enrollMobile(bob.actor, bob.userId, idOf('bob:mobile'), phoneNumber(3))));
       expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
     });
+  });
+
+  it('given the crash seam between claim and enrollment, when commands that claim nothing are handled, then the seam is not reached', async () => {
+    const { world, alice } = await givenAliceAndBob();
+    const seamReachedBy: string[] = [];
+    const send = world.handler({ hooks: { betweenClaimAndEnrollment: async () => void seamReachedBy.push('a command') } });
+
+    accepted(await send(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Work')));
+    accepted(await send(enrollTablet(alice.actor, alice.userId, idOf('alice:tablet'))));
+    expect(seamReachedBy).toEqual([]);
+
+    accepted(await send(enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3))));
+    expect(seamReachedBy).toEqual(['a command']);
   });
 
   it('given an enrollment that claimed its number and is then refused on its retry, then the number is given back', async () => {

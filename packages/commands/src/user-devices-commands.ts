@@ -83,7 +83,7 @@ export const handleUserDevicesCommand = async (attempt: Attempt, command: UserDe
   const claimed = claim === undefined ? E.right([]) : await appendClaim(attempt, command, recorded.right, claim);
   if (E.isLeft(claimed)) return claimed;
   if (claim !== undefined && claimed.right.length > 0) attempt.trace.claimed = claim.request;
-  await attempt.hooks.betweenClaimAndEnrollment?.();
+  if (claim !== undefined) await attempt.hooks.betweenClaimAndEnrollment?.();
 
   const appended = await appendDecided(appendContext(attempt, command, recorded.right), loaders.user, user, decision.right);
   if (E.isLeft(appended)) return appended;
