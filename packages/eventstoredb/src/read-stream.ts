@@ -11,17 +11,16 @@ type StreamReader = Pick<ClientReads, 'readStream'>;
 
 /** Runs a client read to its end. A missing stream is an empty history, not an error. */
 export const collect = (read: () => AsyncIterable<ClientResolvedEvent>): TE.TaskEither<StoreError, ClientRecordedEvent[]> =>
-  TE.tryCatch(
-    async () => {
-      const events: ClientRecordedEvent[] = [];
-      try {
+  pipe(
+    TE.tryCatch(
+      async () => {
+        const events: ClientRecordedEvent[] = [];
         for await (const resolved of read()) if (resolved.event !== undefined) events.push(resolved.event);
-      } catch (error) {
-        if (!isStreamNotFound(error)) throw error;
-      }
-      return events;
-    },
-    storeErrorOf,
+        return events;
+      },
+      (error): unknown => error,
+    ),
+    TE.orElse((error) => (isStreamNotFound(error) ? TE.right([]) : TE.left(storeErrorOf(error)))),
   );
 
 /** Bad paging arguments are the caller's bug; they are reported, never guessed at. */

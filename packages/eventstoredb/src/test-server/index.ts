@@ -62,9 +62,18 @@ export const startEventStoreDbTestServer = (
     });
   const send = (message: ToWorker): void => worker.postMessage(message);
   let requests = 0;
+  // Once the worker is gone nothing will answer: stop() must not wait for it.
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
 
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
+    void exit.then(() => reject(new Error('the EventStoreDB test server worker exited before it listened')));
     void next((message) => (message.kind === 'listening' || message.kind === 'failed' ? message : undefined)).then(
       (started) => {
         if (started.kind === 'failed') {
@@ -84,12 +93,13 @@ export const startEventStoreDbTestServer = (
               message.kind === 'subscriptionsDropped' && message.requestId === requestId ? message.count : undefined,
             );
             send({ kind: 'dropSubscriptions', requestId });
-            return dropped;
+            return Promise.race([dropped, exit.then(() => 0)]);
           },
           stop: async () => {
+            if (exited) return;
             const stopped = next((message) => (message.kind === 'stopped' ? true : undefined));
             send({ kind: 'stop' });
-            await stopped;
+            await Promise.race([stopped, exit]);
             await worker.terminate();
           },
         });
