@@ -39,8 +39,8 @@ export type LoaderState<L> = L extends StreamLoader<infer S> ? S : never;
 /** Test seams: called between the two appends of a claimed enrollment. */
 export type Hooks = Readonly<{ betweenClaimAndEnrollment?: () => Promise<void> }>;
 
-/** What the attempts at one command remember across retries. */
-export type CommandTrace = { claimed?: ClaimRequest };
+/** What the attempts at one command remember across retries: the claim made, and its events for the result. */
+export type CommandTrace = { claimed?: ClaimRequest; claimEvents?: readonly AppendedEvent[] };
 
 /** What one attempt at a command works with. `now` is fixed for the whole attempt. */
 export type Attempt = Readonly<{

@@ -7,6 +7,7 @@ import {
   failingAppendsTo,
   goingDownAfter,
   idOf,
+  interleavingBeforeFirstAppend,
   phoneNumber,
   phonesWithoutTheirClaim,
   refused,
@@ -198,6 +199,22 @@ describe('phone-number claims', () => {
       accepted(await restarted(enrollMobile(bob.actor, bob.userId, idOf('bob:mobile'), phoneNumber(3))));
       expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
     });
+  });
+
+  it('given the device append meets a conflict after the claim, when the enrollment is decided again and accepted, then its result lists the claim it made too', async () => {
+    const { world, alice } = await givenAliceAndBob();
+    const elsewhere = world.handler();
+    const racing = world.handler({
+      random: () => 0,
+      store: interleavingBeforeFirstAppend(world.store, streams.userDevices(alice.userId), async () => {
+        accepted(await elsewhere(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Renamed elsewhere')));
+      }),
+    });
+
+    const events = accepted(await racing(enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3))));
+
+    expect(typesOf(events)).toEqual(['PhoneNumberClaimed', 'DeviceEnrolled']);
+    expect(typesOf(await streamOf(world.store, streams.phoneNumberClaim(alice.account.accountId, phoneNumber(3))))).toEqual(['PhoneNumberClaimed']);
   });
 
   it('given the crash seam between claim and enrollment, when commands that claim nothing are handled, then the seam is not reached', async () => {

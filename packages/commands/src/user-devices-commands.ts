@@ -82,7 +82,10 @@ export const handleUserDevicesCommand = async (attempt: Attempt, command: UserDe
   // Claim first: a device is never without its claim, whatever fails after this.
   const claimed = claim === undefined ? E.right([]) : await appendClaim(attempt, command, recorded.right, claim);
   if (E.isLeft(claimed)) return claimed;
-  if (claim !== undefined && claimed.right.length > 0) attempt.trace.claimed = claim.request;
+  if (claim !== undefined && claimed.right.length > 0) {
+    attempt.trace.claimed = claim.request;
+    attempt.trace.claimEvents = [...(attempt.trace.claimEvents ?? []), ...claimed.right];
+  }
   if (claim !== undefined) await attempt.hooks.betweenClaimAndEnrollment?.();
 
   const appended = await appendDecided(appendContext(attempt, command, recorded.right), loaders.user, user, decision.right);
@@ -91,7 +94,7 @@ export const handleUserDevicesCommand = async (attempt: Attempt, command: UserDe
   // Release last: a removed device's number is freed only once the removal is recorded.
   const release = releaseRequestOf(decision.right);
   const released = release === undefined ? [] : await releaseClaim(attempt, command, recorded.right, release, 'DEVICE_REMOVED');
-  return succeeded([...claimed.right, ...appended.right, ...released]);
+  return succeeded([...(attempt.trace.claimEvents ?? []), ...appended.right, ...released]);
 };
 
 /**
