@@ -19,6 +19,7 @@ import {
   streamOf,
   typesOf,
   unavailable,
+  withIoLatency,
   withoutAppending,
 } from './testing';
 import { categoryOf } from '@ssp/eventstore';
@@ -74,6 +75,27 @@ describe('phone-number claims', () => {
       ]);
       expect(events[0]?.streamName).toBe(claimStream(3));
       expect(events[0]?.streamName).toBe(`PhoneNumberClaim-${alice.account.accountId}-12025550103`);
+    });
+  });
+
+  describe('two users racing for one number', () => {
+    it.each([
+      ['one process', 1],
+      ['two processes', 2],
+    ])('given Alice and Bob enroll the same new number at once through %s, then exactly one gets it and the other is refused DUPLICATE', async (_how, processCount) => {
+      const { world, alice, bob, claimStream } = await givenAliceAndBob();
+      const slow = withIoLatency(world.store);
+      const processes = Array.from({ length: processCount }, () => world.handler({ store: slow.store, claimLeaseSeconds: lease }));
+      const via = (i: number) => processes[i % processes.length] ?? world.handler();
+
+      const results = await Promise.all([
+        via(0)(enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3))),
+        via(1)(enrollMobile(bob.actor, bob.userId, idOf('bob:second'), phoneNumber(3))),
+      ]);
+
+      expect(results.map((result) => (result.ok ? 'ok' : result.error.code)).sort()).toEqual(['DUPLICATE', 'ok']);
+      expect(typesOf(await streamOf(world.store, claimStream(3)))).toEqual(['PhoneNumberClaimed']);
+      expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
     });
   });
 

@@ -13,8 +13,24 @@ export type StreamSnapshot<S> = Readonly<{
   revision: bigint;
   lastHash: string | undefined;
   /** Command ids already recorded in this stream: a repeat changes nothing. */
-  commandIds: ReadonlySet<string>;
+  commandIds: CommandIds;
 }>;
+
+/**
+ * The command ids recorded up to a snapshot's revision. Successive snapshots of a stream share
+ * one log of (command id, first revision), so remembering an append costs the appended events,
+ * not a copy of every id the stream ever held.
+ */
+export type CommandIds = Readonly<{ has: (commandId: string) => boolean }>;
+
+type CommandLog = Map<string, bigint>;
+
+const commandIdsUpTo = (log: CommandLog, revision: bigint): CommandIds => ({
+  has: (commandId) => {
+    const recordedAt = log.get(commandId);
+    return recordedAt !== undefined && recordedAt <= revision;
+  },
+});
 
 export type LoadError = StoreError | UndecodableEvent;
 
@@ -41,6 +57,7 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
   capacity = 10_000,
 ): StreamLoader<S> => {
   const cache = new Map<string, StreamSnapshot<S>>();
+  const logs = new WeakMap<StreamSnapshot<S>, CommandLog>();
 
   const put = (snapshot: StreamSnapshot<S>): StreamSnapshot<S> => {
     cache.delete(snapshot.streamName);
@@ -53,24 +70,29 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
   };
 
   const fold = (snapshot: StreamSnapshot<S>, events: readonly Appended[]): StreamSnapshot<S> => {
-    const commandIds = new Set(snapshot.commandIds);
-    let { state, lastHash } = snapshot;
+    if (events.length === 0) return snapshot;
+    // Every snapshot comes from `empty` or `fold` below, so its log is always known.
+    const log = logs.get(snapshot) ?? new Map<string, bigint>();
+    let { state, lastHash, revision } = snapshot;
     for (const { event, metadata } of events) {
+      revision += 1n;
       if (kind.owns(event)) state = kind.evolve(state, event);
       const commandId = commandIdOf(metadata);
-      if (commandId !== undefined) commandIds.add(commandId);
+      const known = commandId === undefined ? undefined : log.get(commandId);
+      if (commandId !== undefined && (known === undefined || revision < known)) log.set(commandId, revision);
       lastHash = storedHashOf(metadata);
     }
-    return { streamName: snapshot.streamName, state, revision: snapshot.revision + BigInt(events.length), lastHash, commandIds };
+    const folded = { streamName: snapshot.streamName, state, revision, lastHash, commandIds: commandIdsUpTo(log, revision) };
+    logs.set(folded, log);
+    return folded;
   };
 
-  const empty = (streamName: string): StreamSnapshot<S> => ({
-    streamName,
-    state: kind.initialState,
-    revision: -1n,
-    lastHash: undefined,
-    commandIds: new Set(),
-  });
+  const empty = (streamName: string): StreamSnapshot<S> => {
+    const log: CommandLog = new Map();
+    const snapshot = { streamName, state: kind.initialState, revision: -1n, lastHash: undefined, commandIds: commandIdsUpTo(log, -1n) };
+    logs.set(snapshot, log);
+    return snapshot;
+  };
 
   return {
     load: async (streamName) => {
