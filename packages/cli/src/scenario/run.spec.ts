@@ -6,6 +6,7 @@ import * as E from 'fp-ts/Either';
 import { createInMemoryEventStore } from '@ssp/eventstore';
 import { parseScenario, type ScenarioLine } from './parse';
 import { runScenario } from './run';
+import { seedStoryOutcomes as expectedOutcomes } from './seed-story-outcomes';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const story = join(root, 'examples', 'seed-story', 'story.jsonl');
@@ -17,32 +18,6 @@ const parsed = (text: string): readonly ScenarioLine[] => {
   if (E.isLeft(lines)) throw new Error(lines.left.message);
   return lines.right;
 };
-
-/** What each command of the seed's story must produce, in order: `ok`, or the refusal's code. */
-const expectedOutcomes = [
-  'ok', 'ok', 'ok', 'ok', 'ok', 'ok',
-  'ROLE_NOT_PERMITTED', // help desk enabling self-service
-  'ok',
-  'APPLICATION_TYPE_UNSUPPORTED', // Unix SSH
-  'ok', 'ok', 'ok',
-  'EDITION_NOT_ELIGIBLE', // Personal edition
-  'ok', 'ok', 'ok',
-  'ok', // first device on primary authentication alone
-  'ok', 'ok',
-  'FORBIDDEN', // a user completing their own step-up
-  'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',
-  'FORBIDDEN', // a user adding a token
-  'ok', 'ok', 'ok', 'ok',
-  'SESSION_MISMATCH', // someone else's device
-  'DUPLICATE', // someone else's number
-  'LAST_DEVICE',
-  'ok', 'ok',
-  'STEP_UP_REQUIRED', // begun but not completed
-  'STEP_UP_EXPIRED', // stale step-up
-  'ok', 'ok',
-  'SELF_SERVICE_NOT_ENABLED', // suspended after the downgrade
-  'ok', 'ok',
-];
 
 describe('the scenario runner', () => {
   it('given the seed story, when it runs in memory, then every command has the outcome the story tells', async () => {
