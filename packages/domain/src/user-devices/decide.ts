@@ -138,69 +138,69 @@ const enroll = (command: Command<'EnrollDevice'>, state: UserDevicesState, conte
 
 const rename = (command: Command<'RenameDevice'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
   onPhone(command, state, context, false, (user, phone) => {
-      const { name } = command.data;
-      if (phone.name === name) return E.right([]);
-      if (nameTaken(user, name, phone.deviceId)) return fail('DUPLICATE', `another device is already named "${name}"`);
-      return E.right([{ type: 'DeviceRenamed', data: { userId: user.userId, deviceId: phone.deviceId, name, previousName: phone.name } }]);
+    const { name } = command.data;
+    if (phone.name === name) return E.right([]);
+    if (nameTaken(user, name, phone.deviceId)) return fail('DUPLICATE', `another device is already named "${name}"`);
+    return E.right([{ type: 'DeviceRenamed', data: { userId: user.userId, deviceId: phone.deviceId, name, previousName: phone.name } }]);
   });
 
 const issueActivation = (command: Command<'IssueDuoMobileActivation'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
   onPhone(command, state, context, false, (user, phone) => {
-      const { activationId, validSeconds = context.policy.activationValidSeconds } = command.data;
-      if (validSeconds > context.policy.activationMaxSeconds) {
-        return fail('INVALID_COMMAND', `data.validSeconds must be at most ${context.policy.activationMaxSeconds}`);
-      }
-      if (phone.kind === 'LANDLINE') return fail('DEVICE_NOT_CAPABLE', 'Duo Mobile cannot run on a landline');
-      if (phone.platform === 'UNKNOWN') return fail('DEVICE_NOT_CAPABLE', 'Duo Mobile cannot be activated on an unknown platform');
-      if (user.activations[activationId] !== undefined) return fail('DUPLICATE', `activation ${activationId} already exists`);
-      return E.right([
-        {
-          type: 'DuoMobileActivationIssued',
-          data: { userId: user.userId, deviceId: phone.deviceId, activationId, expiresAt: addSeconds(context.now, validSeconds) },
-        },
-      ]);
+    const { activationId, validSeconds = context.policy.activationValidSeconds } = command.data;
+    if (validSeconds > context.policy.activationMaxSeconds) {
+      return fail('INVALID_COMMAND', `data.validSeconds must be at most ${context.policy.activationMaxSeconds}`);
+    }
+    if (phone.kind === 'LANDLINE') return fail('DEVICE_NOT_CAPABLE', 'Duo Mobile cannot run on a landline');
+    if (phone.platform === 'UNKNOWN') return fail('DEVICE_NOT_CAPABLE', 'Duo Mobile cannot be activated on an unknown platform');
+    if (user.activations[activationId] !== undefined) return fail('DUPLICATE', `activation ${activationId} already exists`);
+    return E.right([
+      {
+        type: 'DuoMobileActivationIssued',
+        data: { userId: user.userId, deviceId: phone.deviceId, activationId, expiresAt: addSeconds(context.now, validSeconds) },
+      },
+    ]);
   });
 
 const activate = (command: Command<'ActivateDuoMobile'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
   onPhone(command, state, context, false, (user, phone) => {
-      const { activationId } = command.data;
-      const activation = user.activations[activationId];
-      if (activation === undefined || activation.deviceId !== phone.deviceId) {
-        return fail('ACTIVATION_INVALID', 'this activation is unknown for this device');
-      }
-      if (activation.used) return fail('ACTIVATION_INVALID', 'this activation has already been used');
-      if (isAfter(context.now, activation.expiresAt)) return fail('ACTIVATION_INVALID', `this activation expired at ${activation.expiresAt}`);
-      return E.right([{ type: 'DuoMobileActivated', data: { userId: user.userId, deviceId: phone.deviceId, activationId } }]);
+    const { activationId } = command.data;
+    const activation = user.activations[activationId];
+    if (activation === undefined || activation.deviceId !== phone.deviceId) {
+      return fail('ACTIVATION_INVALID', 'this activation is unknown for this device');
+    }
+    if (activation.used) return fail('ACTIVATION_INVALID', 'this activation has already been used');
+    if (isAfter(context.now, activation.expiresAt)) return fail('ACTIVATION_INVALID', `this activation expired at ${activation.expiresAt}`);
+    return E.right([{ type: 'DuoMobileActivated', data: { userId: user.userId, deviceId: phone.deviceId, activationId } }]);
   });
 
 const setDefault = (command: Command<'SetDefaultDevice'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
   onPhone(command, state, context, false, (user, phone) => {
-      const { loginAction } = command.data;
-      if (loginAction !== 'ASK' && !phoneCan(phone, loginAction)) {
-        return fail(
-          'DEVICE_NOT_CAPABLE',
-          loginAction === 'PUSH' ? 'automatic push needs Duo Mobile activated on a mobile or tablet' : 'automatic calls need a phone number',
-        );
-      }
-      const current = user.defaultDevice;
-      if (current?.deviceId === phone.deviceId && current.loginAction === loginAction) return E.right([]);
-      return E.right([{ type: 'DefaultSet', data: { userId: user.userId, deviceId: phone.deviceId, loginAction } }]);
+    const { loginAction } = command.data;
+    if (loginAction !== 'ASK' && !phoneCan(phone, loginAction)) {
+      return fail(
+        'DEVICE_NOT_CAPABLE',
+        loginAction === 'PUSH' ? 'automatic push needs Duo Mobile activated on a mobile or tablet' : 'automatic calls need a phone number',
+      );
+    }
+    const current = user.defaultDevice;
+    if (current?.deviceId === phone.deviceId && current.loginAction === loginAction) return E.right([]);
+    return E.right([{ type: 'DefaultSet', data: { userId: user.userId, deviceId: phone.deviceId, loginAction } }]);
   });
 
 const remove = (command: Command<'RemoveDevice'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
   onPhone(command, state, context, true, (user, phone) => {
-      // Self-service never leaves a user locked out; an administrator may.
-      if (command.actor.kind === 'user' && deviceCount(user) === 1) {
-        return fail('LAST_DEVICE', 'this is your last device: enroll another one before removing it');
-      }
-      const { deviceId, kind, phoneNumber } = phone;
-      const wasDefault = user.defaultDevice?.deviceId === deviceId;
-      return E.right([
-        {
-          type: 'DeviceRemoved',
-          data: { accountId: user.accountId, userId: user.userId, deviceId, kind, wasDefault, ...(phoneNumber === undefined ? {} : { phoneNumber }) },
-        },
-      ]);
+    // Self-service never leaves a user locked out; an administrator may.
+    if (command.actor.kind === 'user' && deviceCount(user) === 1) {
+      return fail('LAST_DEVICE', 'this is your last device: enroll another one before removing it');
+    }
+    const { deviceId, kind, phoneNumber } = phone;
+    const wasDefault = user.defaultDevice?.deviceId === deviceId;
+    return E.right([
+      {
+        type: 'DeviceRemoved',
+        data: { accountId: user.accountId, userId: user.userId, deviceId, kind, wasDefault, ...(phoneNumber === undefined ? {} : { phoneNumber }) },
+      },
+    ]);
   });
 
 const removeToken = (command: Command<'RemoveHardwareToken'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
