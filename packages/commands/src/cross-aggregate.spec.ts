@@ -11,6 +11,7 @@ import {
   enableNewEnrollment,
   enableSelfService,
   idOf,
+  interleavingBeforeFirstAppend,
   openAccount,
   refused,
   registerApplication,
@@ -22,6 +23,7 @@ import {
   typesOf,
   withoutAppending,
 } from './testing';
+import { streams } from './streams';
 
 /**
  * Rules that read another aggregate, end to end through the handler: the account's edition,
@@ -183,6 +185,23 @@ describe('rules that read the account and the application', () => {
         refused(await send(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Work phone')), 'SELF_SERVICE_NOT_ENABLED'),
       );
       expect(error.message).toContain('off');
+    });
+
+    it('given self-service is disabled by another process between a rename\'s decision and its append, then the rename is still recorded: context streams are read, not locked (documented limitation)', async () => {
+      const world = createTestWorld();
+      const seeding = world.handler();
+      const account = await seedAccount(seeding, 'acme');
+      const alice = await seedPortalUser(seeding, account, 'alice', phoneNumber(1));
+      const admins = world.handler();
+      const racing = world.handler({
+        store: interleavingBeforeFirstAppend(world.store, streams.userDevices(alice.userId), async () => {
+          accepted(await admins(disableSelfService(account.ownerId, account.applicationId)));
+        }),
+      });
+
+      accepted(await racing(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Decided before the switch')));
+
+      refused(await racing(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Decided after the switch')), 'SELF_SERVICE_NOT_ENABLED');
     });
 
     it('given a suspension made by another process, when this handler (with the account cached) judges a change, then it sees the suspension', async () => {

@@ -1,5 +1,6 @@
 import {
   accepted,
+  addAdministrator,
   adminActor,
   createTestWorld,
   enrollMobile,
@@ -62,6 +63,22 @@ describe('phone-number claims', () => {
       const claim = await streamOf(world.store, streams.phoneNumberClaim(globex.accountId, alice.phoneNumber));
       expect(claim.map((event) => [event.type, event.data.userId])).toEqual([['PhoneNumberClaimed', dave.userId]]);
       expect(await phonesWithoutTheirClaim(world.store)).toEqual([]);
+    });
+
+    it("given a help-desk administrator, when they enroll Alice's number for Bob, then DUPLICATE; a free number is claimed in the administrator's name", async () => {
+      const { world, send, account, alice, bob } = await givenAliceAndBob();
+      const helpDeskId = idOf('acme:help-desk');
+      accepted(await send(addAdministrator(account.ownerId, account.accountId, helpDeskId, 'HELP_DESK')));
+
+      await withoutAppending(world.store, async () =>
+        refused(await send(enrollMobile(adminActor(helpDeskId), bob.userId, idOf('bob:desk-phone'), alice.phoneNumber)), 'DUPLICATE'),
+      );
+      const events = accepted(await send(enrollMobile(adminActor(helpDeskId), bob.userId, idOf('bob:desk-phone'), phoneNumber(3))));
+
+      expect(events.map((event) => [event.type, event.metadata.actor])).toEqual([
+        ['PhoneNumberClaimed', { kind: 'admin', adminId: helpDeskId, role: 'HELP_DESK' }],
+        ['DeviceEnrolled', { kind: 'admin', adminId: helpDeskId, role: 'HELP_DESK' }],
+      ]);
     });
 
     it('given a new number, when Alice enrolls it, then the claim comes first, in its own stream, and the device second', async () => {
