@@ -1,4 +1,5 @@
 import type { CommandHandler } from '../handler';
+import { streams } from '../streams';
 import {
   beginStepUp,
   completeStepUp,
@@ -14,6 +15,7 @@ import {
 } from './commands';
 import { idOf } from './ids';
 import { accepted } from './results';
+import { createTestWorld } from './world';
 
 /** An account ready for self-service: an owner, new enrollment on, one web application with self-service enabled. */
 export type SeededAccount = Readonly<{ accountId: string; ownerId: string; applicationId: string }>;
@@ -69,3 +71,17 @@ export const stepUp = async (send: CommandHandler, user: Readonly<{ userId: stri
 
 /** Test phone numbers: valid North American numbers in the 555-01xx range, in E.164 form. */
 export const phoneNumber = (n: number): string => `+1202555${(100 + n).toString().padStart(4, '0')}`;
+
+/**
+ * Alice and Bob, users of one account, each with a first phone (numbers 1 and 2) and a fresh
+ * step-up, and a handler whose claims have the given lease.
+ */
+export const seedAliceAndBob = async (claimLeaseSeconds: number) => {
+  const world = createTestWorld();
+  const send = world.handler({ claimLeaseSeconds });
+  const account = await seedAccount(send, 'acme');
+  const alice = await seedPortalUser(send, account, 'alice', phoneNumber(1));
+  const bob = await seedPortalUser(send, account, 'bob', phoneNumber(2));
+  const claimStream = (n: number) => streams.phoneNumberClaim(account.accountId, phoneNumber(n));
+  return { world, send, account, alice, bob, claimStream };
+};
