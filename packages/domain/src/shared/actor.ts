@@ -1,15 +1,14 @@
 import * as t from 'io-ts';
 import { Role, StepUpMethod } from './enums';
+import { strictObject } from './strict-object';
 import { IsoTime, Uuid } from './values';
 
 /** Who sends a command. An administrator's role is never part of it: history says what it is. */
-export const AdminActor = t.type({ kind: t.literal('admin'), adminId: Uuid }, 'AdminActor');
-export const UserActor = t.intersection(
-  [t.type({ kind: t.literal('user'), userId: Uuid }), t.partial({ sessionId: Uuid })],
-  'UserActor',
-);
-export const AuthenticatorActor = t.type({ kind: t.literal('authenticator') }, 'AuthenticatorActor');
-export const SystemActor = t.type({ kind: t.literal('system') }, 'SystemActor');
+// Strict: an actor that claims a role (`{"kind": "admin", "role": "OWNER"}`) is refused, not ignored.
+export const AdminActor = strictObject('an admin actor', { kind: t.literal('admin'), adminId: Uuid });
+export const UserActor = strictObject('a user actor', { kind: t.literal('user'), userId: Uuid }, { sessionId: Uuid });
+export const AuthenticatorActor = strictObject('the authenticator actor', { kind: t.literal('authenticator') });
+export const SystemActor = strictObject('the system actor', { kind: t.literal('system') });
 
 export const actorCodecs = {
   admin: AdminActor,
