@@ -106,7 +106,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
         return { ok: false, error: 'code' in failure ? failure : storeFailure(failure) };
       }
       // Full jitter: concurrent writers spread out instead of colliding again in step.
-      await sleep(random() * Math.min(200, 5 * 2 ** n));
+      if (n < maxAttempts) await sleep(random() * Math.min(200, 5 * 2 ** n));
     }
     if (attempt !== undefined && isUserDevicesCommand(command)) await abandonClaim(attempt, command);
     return {
