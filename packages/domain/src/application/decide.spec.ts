@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import { accountDecider, type AccountEvent } from '../account';
 import { decodeCommand } from '../commands';
 import { fold } from '../shared/decider';
-import { applicationTypesWithoutPortal, applicationTypesWithPortal, type ApplicationType, type Edition } from '../shared/enums';
+import { ApplicationType, type Edition } from '../shared/enums';
 import { actors, applicationContext, command, decide, ids } from '../testing';
 import {
   accountWithStaff,
@@ -51,12 +51,20 @@ describe('RegisterApplication', () => {
   });
 });
 
+/** The spec's lists, written out rather than read from the code under test. */
+const typesWithPortal = ['WEB_SDK', 'CISCO_SSL_VPN', 'JUNIPER_SSL_VPN', 'MICROSOFT_OWA', 'WORDPRESS'] as const satisfies readonly ApplicationType[];
+const typesWithoutPortal = ['RDP', 'UNIX_SSH', 'RADIUS', 'ADMIN_API', 'AUTH_API'] as const satisfies readonly ApplicationType[];
+
 describe('EnableSelfService: types with a web-based prompt', () => {
-  it.each(applicationTypesWithPortal)('%s supports it', (type) => {
+  it('the spec lists every application type on one side or the other', () => {
+    expect([...typesWithPortal, ...typesWithoutPortal].sort()).toEqual(Object.keys(ApplicationType.keys).sort());
+  });
+
+  it.each(typesWithPortal)('%s supports it', (type) => {
     application.given([applicationRegistered(type)], eligible).when(enable()).then([selfServiceEnabled()]);
   });
 
-  it.each(applicationTypesWithoutPortal)('%s does not', (type) => {
+  it.each(typesWithoutPortal)('%s does not', (type) => {
     application.given([applicationRegistered(type)], eligible).when(enable()).thenFails('APPLICATION_TYPE_UNSUPPORTED');
   });
 });

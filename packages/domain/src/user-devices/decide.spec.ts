@@ -65,7 +65,8 @@ describe('AssignHardwareToken: administrators only, never the user', () => {
   });
 
   it('a user can never add one, even with a fresh step-up', () => {
-    devices.given(aliceWithMobile, portal()).when(assign(aliceInSession)).thenFails('FORBIDDEN');
+    const refusal = devices.given(aliceWithMobile, portal()).when(assign(aliceInSession)).thenFails('FORBIDDEN');
+    expect(refusal.message).toBe('hardware tokens are assigned by administrators, never added by the user');
   });
 
   it('nor can the authenticator or the system', () => {
