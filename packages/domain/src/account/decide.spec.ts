@@ -212,3 +212,12 @@ describe('who is asking', () => {
     account.given(staffed).when(changeEdition(actor)).thenFails('FORBIDDEN');
   });
 });
+
+describe('history', () => {
+  it('events before the account was opened change nothing: evolve never fails', () => {
+    const state = [newEnrollmentEnabled(), administratorAdded(ids.helpDesk, 'HELP_DESK')].reduce(accountDecider.evolve, accountDecider.initialState);
+    expect(state).toEqual({ status: 'NONE' });
+    expect(roleOf(state, ids.helpDesk)).toBeUndefined();
+    expect(ownerCount(state)).toBe(0);
+  });
+});

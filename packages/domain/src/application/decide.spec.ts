@@ -161,3 +161,9 @@ describe('suspension: the setting stays, its effect follows eligibility', () => 
     application.given(portalApplication, applicationContext(downgradedTo('PERSONAL'))).when(enable()).thenFails('EDITION_NOT_ELIGIBLE');
   });
 });
+
+describe('history', () => {
+  it('events before the application was registered change nothing: evolve never fails', () => {
+    expect(fold(applicationDecider, [selfServiceEnabled()])).toEqual({ status: 'NONE' });
+  });
+});

@@ -223,3 +223,9 @@ describe('EndPortalSession: by its user or the system', () => {
     session.given([], context()).when(end()).thenFails('NOT_FOUND');
   });
 });
+
+describe('history', () => {
+  it('events before the session started change nothing: evolve never fails', () => {
+    expect([stepUpBegun(), stepUpCompleted()].reduce(portalSessionDecider.evolve, portalSessionDecider.initialState)).toEqual({ status: 'NONE' });
+  });
+});

@@ -425,3 +425,14 @@ describe('RemoveHardwareToken: the user may remove one, never the last device', 
     devices.given([...aliceWithMobile, tokenAssigned()], adminContext()).when(removeToken(ids.token, owner)).thenFails('FORBIDDEN');
   });
 });
+
+describe('history', () => {
+  it('events before the user was registered change nothing: evolve never fails', () => {
+    expect([mobileEnrolled(), tokenAssigned()].reduce(userDevicesDecider.evolve, userDevicesDecider.initialState)).toEqual({ status: 'NONE' });
+  });
+
+  it('an activation recorded without its issuance still marks Duo Mobile active', () => {
+    const state = [...aliceWithMobile, duoMobileActivated()].reduce(userDevicesDecider.evolve, userDevicesDecider.initialState);
+    expect(state).toMatchObject({ phones: [{ duoMobileActivated: true }], activations: {} });
+  });
+});

@@ -1,0 +1,53 @@
+import { RenameDevice } from '../user-devices';
+import { actors, ids } from '../testing';
+import { addSeconds, isAfter, secondsBetween } from './time';
+import { DeviceName, Extension, IsoTime, PositiveInteger, Uuid } from './values';
+
+describe('value codecs recognise only what decoding produces', () => {
+  it('a UUID', () => {
+    expect(Uuid.is(ids.alice)).toBe(true);
+    expect(Uuid.is('alice')).toBe(false);
+    expect(Uuid.is(42)).toBe(false);
+  });
+
+  it('an ISO 8601 UTC time, with or without fractions of a second', () => {
+    expect(IsoTime.is('2026-11-28T10:00:00Z')).toBe(true);
+    expect(IsoTime.is('2026-11-28T10:00:00.123Z')).toBe(true);
+    expect(IsoTime.is('2026-11-28T10:00:00+01:00')).toBe(false);
+    expect(IsoTime.is('2026-13-45T10:00:00Z')).toBe(false);
+  });
+
+  it('a device name already trimmed, 1 to 64 characters', () => {
+    expect(DeviceName.is('Work phone')).toBe(true);
+    expect(DeviceName.is(' Work phone')).toBe(false);
+    expect(DeviceName.is('')).toBe(false);
+    expect(DeviceName.is('x'.repeat(65))).toBe(false);
+    expect(DeviceName.is(7)).toBe(false);
+  });
+
+  it('a positive whole number', () => {
+    expect(PositiveInteger.is(1)).toBe(true);
+    expect(PositiveInteger.is(0)).toBe(false);
+    expect(PositiveInteger.is(2.5)).toBe(false);
+  });
+
+  it('a landline extension of 1 to 10 digits', () => {
+    expect(Extension.is('0123456789')).toBe(true);
+    expect(Extension.is('01234567890')).toBe(false);
+  });
+
+  it('a command object, field by field', () => {
+    const rename = { type: 'RenameDevice', commandId: ids.command, actor: actors.user(ids.alice, ids.session), data: { userId: ids.alice, deviceId: ids.mobile, name: 'Work' } };
+    expect(RenameDevice.is(rename)).toBe(true);
+    expect(RenameDevice.is({ ...rename, data: { ...rename.data, name: ' Work ' } })).toBe(false);
+  });
+});
+
+describe('time, always passed in as ISO strings', () => {
+  it('adds and measures seconds', () => {
+    expect(addSeconds('2026-11-28T10:00:00Z', 301)).toBe('2026-11-28T10:05:01.000Z');
+    expect(secondsBetween('2026-11-28T10:00:00Z', '2026-11-28T10:05:01.000Z')).toBe(301);
+    expect(isAfter('2026-11-28T10:00:01Z', '2026-11-28T10:00:00Z')).toBe(true);
+    expect(isAfter('2026-11-28T10:00:00Z', '2026-11-28T10:00:00.000Z')).toBe(false);
+  });
+});
