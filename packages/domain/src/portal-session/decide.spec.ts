@@ -20,6 +20,8 @@ import {
   tabletEnrolled,
   tokenAssigned,
   userRegistered,
+  mobileEnrolled,
+  numbers,
 } from '../testing/histories';
 import { portalSessionDecider } from '.';
 
@@ -101,6 +103,11 @@ describe('BeginStepUp: on a device the user owns, with a method it can do', () =
   ] as const)('%s can do %s', (_device, deviceId, method) => {
     const user = [...aliceWithActivatedMobile, landlineEnrolled(), tokenAssigned()];
     session.given([sessionStarted()], withDevices(user)).when(begin(deviceId, method)).then([begun(deviceId, method)]);
+  });
+
+  it("only the session's own user's devices can answer its challenge", () => {
+    const someoneElse = [userRegistered(ids.bob), mobileEnrolled(ids.mobile, numbers.alice)];
+    session.given([sessionStarted()], withDevices(someoneElse)).when(begin(ids.mobile, 'SMS')).thenFails('SESSION_MISMATCH');
   });
 
   it.each([

@@ -76,6 +76,8 @@ const beginStepUp = (command: Extract<PortalSessionCommand, { type: 'BeginStepUp
   const live = liveSessionOf(actor, state, context.now);
   if (E.isLeft(live)) return live;
   if (context.user.status !== 'REGISTERED') return E.left(domainError('NOT_FOUND', 'user not found'));
+  // Only the session's own user's devices can answer its challenge.
+  if (context.user.userId !== live.right.userId) return E.left(domainError('SESSION_MISMATCH', 'the device must belong to the session\'s user'));
   switch (userDeviceCan(context.user, data.deviceId, data.method)) {
     case 'NOT_OWNED':
       return E.left(domainError('NOT_FOUND', `device ${data.deviceId} not found among the user's devices`));

@@ -8,6 +8,7 @@ import {
   applicationRegistered,
   deviceRemoved,
   editionChanged,
+  selfServiceEnabled,
   eligibleAccount,
   newEnrollmentDisabled,
   numbers,
@@ -116,6 +117,11 @@ describe.each(eachAction)('to %s', (_name, action) => {
 
   it("another user cannot use this user's session", () => {
     devices.given(aliceHistory, portal()).when(action.command(actors.user(bob, sessionId), bob)).thenFails('SESSION_MISMATCH');
+  });
+
+  it('a session judged against an application it does not run through grants nothing', () => {
+    const otherApplication = [applicationRegistered('WEB_SDK', ids.otherApplication), selfServiceEnabled(ids.otherApplication)];
+    devices.given(aliceHistory, portal({ application: otherApplication })).when(action.command(aliceInSession)).thenFails('SESSION_MISMATCH');
   });
 
   it('a session that does not exist is not found', () => {

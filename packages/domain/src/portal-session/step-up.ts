@@ -70,6 +70,10 @@ export const authorisePortalChange = (
   if (session.accountId !== user.accountId || (context.application.status === 'REGISTERED' && context.application.accountId !== user.accountId)) {
     return E.left(domainError('SESSION_MISMATCH', "the portal session belongs to another account"));
   }
+  // Self-service is judged on the application the session runs through, never another one.
+  if (context.application.status === 'REGISTERED' && context.application.applicationId !== session.applicationId) {
+    return E.left(domainError('SESSION_MISMATCH', 'the portal session runs through another application'));
+  }
   const firstDevice = allowFirstDevice && deviceCount(user) === 0;
   // Checked before suspension, which disabled new enrollment also causes and would otherwise always hide this reason.
   if (firstDevice && (context.account.status !== 'OPEN' || !context.account.newEnrollmentEnabled)) {

@@ -27,25 +27,17 @@ export const userDeviceCan = (user: RegisteredUser, deviceId: string, method: St
   return 'NOT_OWNED';
 };
 
-const platformLabel: Readonly<Record<Platform, string>> = {
-  IOS: 'iOS',
-  ANDROID: 'Android',
-  WINDOWS_PHONE: 'Windows Phone',
-  GENERIC_SMARTPHONE: 'Smartphone',
-  UNKNOWN: '',
-};
-
-const baseName = (kind: PhoneKind, platform: Platform): string => {
-  if (kind === 'LANDLINE') return 'Landline';
-  const noun = kind === 'TABLET' ? 'tablet' : 'phone';
-  const label = platformLabel[platform];
-  return label === '' ? (kind === 'TABLET' ? 'Tablet' : 'Phone') : `${label} ${noun}`;
+/** Readable names by kind and platform: "iOS phone", "Android tablet", "Smartphone", "Landline". */
+const baseNames: Readonly<Record<PhoneKind, Readonly<Record<Platform, string>>>> = {
+  MOBILE: { IOS: 'iOS phone', ANDROID: 'Android phone', WINDOWS_PHONE: 'Windows Phone', GENERIC_SMARTPHONE: 'Smartphone', UNKNOWN: 'Phone' },
+  TABLET: { IOS: 'iOS tablet', ANDROID: 'Android tablet', WINDOWS_PHONE: 'Windows tablet', GENERIC_SMARTPHONE: 'Tablet', UNKNOWN: 'Tablet' },
+  LANDLINE: { IOS: 'Landline', ANDROID: 'Landline', WINDOWS_PHONE: 'Landline', GENERIC_SMARTPHONE: 'Landline', UNKNOWN: 'Landline' },
 };
 
 /** A readable default that no other device of the user has: "iOS phone", then "iOS phone 2", … */
 export const defaultDeviceName = (kind: PhoneKind, platform: Platform, takenNames: readonly string[]): string => {
   const taken = new Set(takenNames.map((name) => name.toLowerCase()));
-  const base = baseName(kind, platform);
+  const base = baseNames[kind][platform];
   if (!taken.has(base.toLowerCase())) return base;
   let n = 2;
   while (taken.has(`${base} ${n}`.toLowerCase())) n += 1;
