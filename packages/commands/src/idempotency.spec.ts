@@ -4,7 +4,6 @@ import {
   beginStepUp,
   changeEdition,
   command,
-  createTestWorld,
   disableSelfService,
   enrollMobile,
   idOf,
@@ -12,8 +11,6 @@ import {
   refused,
   renameDevice,
   sameCommand,
-  seedAccount,
-  seedPortalUser,
   startPortalSession,
   streamOf,
   stepUp,
@@ -21,6 +18,7 @@ import {
   userActor,
   withIoLatency,
   withoutAppending,
+  givenAlice,
 } from './testing';
 
 /**
@@ -28,14 +26,6 @@ import {
  * ids are read from the stream's history, so this holds across restarts and processes.
  */
 describe('idempotency from stored command ids', () => {
-  const givenAlice = async () => {
-    const world = createTestWorld();
-    const send = world.handler();
-    const account = await seedAccount(send, 'acme');
-    const alice = await seedPortalUser(send, account, 'alice', phoneNumber(1));
-    return { world, send, account, alice };
-  };
-
   it('given an accepted enrollment, when the same command is sent again, then ok with no events and nothing appended (no second claim either)', async () => {
     const { world, send, alice } = await givenAlice();
     const enrollment = enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3));

@@ -19,6 +19,7 @@ import {
   stepUp,
   userActor,
   withoutAppending,
+  givenAlice,
 } from './testing';
 
 /**
@@ -27,14 +28,6 @@ import {
  * the only way around it.
  */
 describe('step-up and sessions, read from the session stream', () => {
-  const givenAlice = async () => {
-    const world = createTestWorld();
-    const send = world.handler();
-    const account = await seedAccount(send, 'acme');
-    const alice = await seedPortalUser(send, account, 'alice', phoneNumber(1));
-    return { world, send, account, alice };
-  };
-
   it('given a step-up begun but never completed (the 2017 flaw), when the user renames a device, then STEP_UP_REQUIRED and nothing is appended', async () => {
     const { world, send, account, alice } = await givenAlice();
     const sessionId = idOf('alice:fresh-session');

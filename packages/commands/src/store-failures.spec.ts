@@ -3,20 +3,17 @@ import type { EventStore, JsonObject } from '@ssp/eventstore';
 import { streams } from './streams';
 import {
   accepted,
-  createTestWorld,
   failingAppendsTo,
   failingReadsOf,
   idOf,
   overriding,
-  phoneNumber,
   refused,
   renameDevice,
   sameCommand,
-  seedAccount,
-  seedPortalUser,
   typesOf,
   unavailable,
   withoutAppending,
+  givenAlice,
 } from './testing';
 
 /** Writes an event straight into the store, past the handler: history someone else wrote. */
@@ -27,14 +24,6 @@ const writeRaw = async (store: EventStore, streamName: string, type: string, dat
 };
 
 describe('when the store fails', () => {
-  const givenAlice = async () => {
-    const world = createTestWorld();
-    const send = world.handler();
-    const account = await seedAccount(send, 'acme');
-    const alice = await seedPortalUser(send, account, 'alice', phoneNumber(1));
-    return { world, send, account, alice };
-  };
-
   it("given the user's stream cannot be read, when a rename is handled, then STORE_UNAVAILABLE and nothing is appended", async () => {
     const { world, alice } = await givenAlice();
     const send = world.handler({ store: failingReadsOf(world.store, 'UserDevices', unavailable) });

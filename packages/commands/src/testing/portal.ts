@@ -85,3 +85,12 @@ export const seedAliceAndBob = async (claimLeaseSeconds: number) => {
   const claimStream = (n: number) => streams.phoneNumberClaim(account.accountId, phoneNumber(n));
   return { world, send, account, alice, bob, claimStream };
 };
+
+/** An account with self-service on, and Alice in a portal session with one phone. */
+export const givenAlice = async () => {
+  const world = createTestWorld();
+  const send = world.handler();
+  const account = await seedAccount(send, 'acme');
+  const alice = await seedPortalUser(send, account, 'alice', phoneNumber(1));
+  return { world, send, account, alice };
+};
