@@ -1,0 +1,1 @@
+export { namespacedStore } from './namespaced-store';
