@@ -1,14 +1,42 @@
 import type { Config } from 'jest';
 
-// One configuration runs every package's tests. Type checking is done once by `tsc`
-// (see the `test` script), so ts-jest only transpiles: on two cores that halves the run.
-const config: Config = {
+// Type checking is done once by `tsc` (see the `test` script); with `isolatedModules` in
+// tsconfig.base.json, ts-jest only transpiles: on two cores that halves the run.
+const common = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/examples'],
-  testMatch: ['**/src/**/*.spec.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.base.json' }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }],
   },
+} satisfies Config;
+
+// Two projects. `all` runs every package's tests on the stores they name (in memory by
+// default). `eventstoredb` runs the command handlers' and the projections' specs again
+// through the real EventStoreDB client over gRPC: against the test server, or the real server named by
+// ESDB_CONNECTION_STRING (see packages/eventstoredb/src/testing).
+const config: Config = {
+  projects: [
+    {
+      ...common,
+      displayName: 'all',
+      roots: ['<rootDir>/packages', '<rootDir>/examples'],
+      testMatch: ['**/src/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'eventstoredb',
+      roots: ['<rootDir>/packages/commands', '<rootDir>/packages/projections'],
+      // The specs whose worlds and histories take their store from `testEventStore()`.
+      testMatch: [
+        '<rootDir>/packages/commands/src/*.spec.ts',
+        '<rootDir>/packages/projections/src/{audit,read-models,runner}/*.spec.ts',
+      ],
+      // Left out: the loader's own specs (they build in-memory stores by hand) and the claims
+      // property (thirty random runs take minutes over gRPC; it checks handler logic, which
+      // the in-memory run covers, while the example-based claim specs run here too).
+      testPathIgnorePatterns: ['/node_modules/', 'stream-loader\\.spec\\.ts$', 'claims-invariants\\.spec\\.ts$'],
+      globals: { SSP_TEST_STORE: 'eventstoredb' },
+    },
+  ],
   collectCoverageFrom: ['packages/domain/src/**/*.ts', '!**/*.spec.ts', '!**/testing/**'],
   coverageThreshold: {
     global: {},

@@ -1,4 +1,5 @@
-import { createInMemoryEventStore, type EventStore } from '@ssp/eventstore';
+import type { EventStore } from '@ssp/eventstore';
+import { testEventStore } from '@ssp/eventstoredb/testing';
 import { createCommandHandler, type CommandHandler, type CommandHandlerOptions } from '../handler';
 import { createTestClock, type TestClock } from './clock';
 import { sequentialIds } from './ids';
@@ -15,7 +16,8 @@ export type TestWorld = Readonly<{
 }>;
 
 export const createTestWorld = (start?: string): TestWorld => {
-  const store = createInMemoryEventStore();
+  // In memory, or EventStoreDB in the Jest project that runs these specs through its client.
+  const store = testEventStore();
   const clock = createTestClock(start);
   const newId = sequentialIds();
   return {

@@ -4,6 +4,7 @@ import { createInMemoryEventStore, type EventStore, type JsonObject, type Record
 import { cast, createTestHistory, openPortal, startSession, stepUp, testId, user } from '../testing';
 import { readHistory } from './history';
 import { verifyHistory } from './verify';
+import { testEventStore } from '@ssp/eventstoredb/testing';
 
 const readAll = async (store: EventStore): Promise<readonly RecordedEvent[]> => {
   const history = await readHistory(store, { pageSize: 4 })();
@@ -13,7 +14,7 @@ const readAll = async (store: EventStore): Promise<readonly RecordedEvent[]> => 
 
 /** A history with a user stream of several events: the one the tampering targets. */
 const original = async (): Promise<readonly RecordedEvent[]> => {
-  const history = createTestHistory();
+  const history = createTestHistory({ store: testEventStore() });
   await openPortal(history);
   const session = testId(100);
   await startSession(history, session);

@@ -1,0 +1,1 @@
+export { testEventStore } from './test-event-store';
