@@ -34,7 +34,6 @@ export const createLoaders = (store: EventStore, capacity?: number) => ({
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;
-export type LoaderState<L> = L extends StreamLoader<infer S> ? S : never;
 
 /** Test seams: called between the two appends of a claimed enrollment. */
 export type Hooks = Readonly<{ betweenClaimAndEnrollment?: () => Promise<void> }>;

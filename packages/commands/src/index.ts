@@ -2,5 +2,5 @@ export { createCommandHandler, type CommandHandler, type CommandHandlerOptions }
 export type { AppendedEvent, CommandError, CommandErrorCode, CommandResult } from './result';
 export { hashEvent } from './hash-chain';
 export { readDomainEvent, schemaVersionIn, type UndecodableEvent } from './stored-event';
-export { streams, categories } from './streams';
+export { streams } from './streams';
 export { toJsonObject } from './json';

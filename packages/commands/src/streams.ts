@@ -10,5 +10,3 @@ export const streams = {
   phoneNumberClaim: (accountId: string, phoneNumber: string) =>
     streamName('PhoneNumberClaim', `${accountId}-${phoneNumber.replace(/^\+/, '')}`),
 } as const;
-
-export const categories = ['Account', 'Application', 'UserDevices', 'PortalSession', 'PhoneNumberClaim'] as const;
