@@ -2,7 +2,7 @@ import type { EventStore } from '../port';
 import { appendConformance } from './append-conformance';
 import { readConformance } from './read-conformance';
 import { subscriptionConformance } from './subscription-conformance';
-import { DEFAULT_TIMEOUT_MS } from './support';
+import { DEFAULT_TIMEOUT_MS, eachTestFixture } from './support';
 
 export type EventStoreFixture = Readonly<{ store: EventStore; teardown: () => Promise<void> }>;
 
@@ -24,21 +24,7 @@ export const describeEventStoreConformance = (
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   describe(`${name} conforms to the EventStore port`, () => {
-    let fixture: EventStoreFixture | undefined;
-    const store = (): EventStore => {
-      if (fixture === undefined) throw new Error('the conformance fixture was not created');
-      return fixture.store;
-    };
-
-    beforeEach(async () => {
-      fixture = await factory();
-    }, timeout);
-
-    afterEach(async () => {
-      const finished = fixture;
-      fixture = undefined;
-      await finished?.teardown();
-    }, timeout);
+    const store = eachTestFixture<EventStore>(factory, timeout);
 
     describe('appendToStream', () => appendConformance(store, timeout));
     describe('reading', () => readConformance(store, timeout));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Position } from '../port';
 import type { ReadModelStore } from '../read-model-port';
 import type { ConformanceOptions } from './event-store-conformance';
-import { DEFAULT_TIMEOUT_MS, succeed } from './support';
+import { DEFAULT_TIMEOUT_MS, eachTestFixture, succeed } from './support';
 
 export type ReadModelStoreFixture = Readonly<{ store: ReadModelStore; teardown: () => Promise<void> }>;
 
@@ -20,22 +20,8 @@ export const describeReadModelStoreConformance = (
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   describe(`${name} conforms to the ReadModelStore port`, () => {
-    let fixture: ReadModelStoreFixture | undefined;
-    const store = (): ReadModelStore => {
-      if (fixture === undefined) throw new Error('the conformance fixture was not created');
-      return fixture.store;
-    };
+    const store = eachTestFixture<ReadModelStore>(factory, timeout);
     const freshProjection = () => `projection-${randomUUID()}`;
-
-    beforeEach(async () => {
-      fixture = await factory();
-    }, timeout);
-
-    afterEach(async () => {
-      const finished = fixture;
-      fixture = undefined;
-      await finished?.teardown();
-    }, timeout);
 
     it('given a projection never committed, when reading it, then its checkpoint is start and it has no documents', async () => {
       const projection = freshProjection();

@@ -44,3 +44,26 @@ export const show = (value: unknown): string =>
   JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? `${item}n` : item));
 
 export const idsOf = (events: readonly RecordedEvent[]): string[] => events.map((event) => event.eventId);
+
+/**
+ * Creates a fixture before each test and tears it down after it; answers a getter for the
+ * store, which fails loudly if a test runs outside that window.
+ */
+export const eachTestFixture = <S>(
+  factory: () => Promise<Readonly<{ store: S; teardown: () => Promise<void> }>>,
+  timeout: number,
+): (() => S) => {
+  let fixture: Readonly<{ store: S; teardown: () => Promise<void> }> | undefined;
+  beforeEach(async () => {
+    fixture = await factory();
+  }, timeout);
+  afterEach(async () => {
+    const finished = fixture;
+    fixture = undefined;
+    await finished?.teardown();
+  }, timeout);
+  return () => {
+    if (fixture === undefined) throw new Error('the conformance fixture was not created');
+    return fixture.store;
+  };
+};
