@@ -1,4 +1,4 @@
-import type { CommandHandler } from './handler';
+import type { CommandHandler, CommandHandlerOptions } from './handler';
 import type { CommandResult } from './result';
 import { streams } from './streams';
 import {
@@ -82,7 +82,11 @@ describe('concurrent commands on one stream', () => {
     await expectTenPhones(world.handler(), alice);
   });
 
-  it('given another process renames one device between our read and our append, when our rename of another device is retried, then both renames are kept', async () => {
+  /**
+   * Alice with a phone and a tablet, and a handler whose first append to her stream is
+   * preceded by another process renaming her phone to `theirName`.
+   */
+  const givenARaceOnAlice = async (theirName: string, options: Partial<CommandHandlerOptions> = {}) => {
     const world = createTestWorld();
     const seeding = world.handler();
     const alice = await seedPortalUser(seeding, await seedAccount(seeding, 'acme'), 'alice', phoneNumber(1));
@@ -91,50 +95,36 @@ describe('concurrent commands on one stream', () => {
     const other = world.handler();
     const racing = world.handler({
       random: () => 0,
+      ...options,
       store: interleavingBeforeFirstAppend(world.store, streams.userDevices(alice.userId), async () => {
-        accepted(await other(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Phone (renamed elsewhere)')));
+        accepted(await other(renameDevice(alice.actor, alice.userId, alice.phoneId, theirName)));
       }),
     });
+    const renamesKept = async () =>
+      (await streamOf(world.store, streams.userDevices(alice.userId))).filter((event) => event.type === 'DeviceRenamed').map((event) => event.data.name);
+    return { alice, tabletId, racing, renamesKept };
+  };
+
+  it('given another process renames one device between our read and our append, when our rename of another device is retried, then both renames are kept', async () => {
+    const { alice, tabletId, racing, renamesKept } = await givenARaceOnAlice('Phone (renamed elsewhere)');
 
     accepted(await racing(renameDevice(alice.actor, alice.userId, tabletId, 'Tablet (renamed here)')));
 
-    const renames = (await streamOf(world.store, streams.userDevices(alice.userId))).filter((event) => event.type === 'DeviceRenamed');
-    expect(renames.map((event) => event.data.name)).toEqual(['Phone (renamed elsewhere)', 'Tablet (renamed here)']);
+    expect(await renamesKept()).toEqual(['Phone (renamed elsewhere)', 'Tablet (renamed here)']);
   });
 
   it('given another process takes a name between our read and our append, when our command is decided again, then it is refused on the fresh state', async () => {
-    const world = createTestWorld();
-    const seeding = world.handler();
-    const alice = await seedPortalUser(seeding, await seedAccount(seeding, 'acme'), 'alice', phoneNumber(1));
-    const tabletId = idOf('alice:tablet');
-    accepted(await seeding(enrollTablet(alice.actor, alice.userId, tabletId, 'Tablet')));
-    const other = world.handler();
-    const racing = world.handler({
-      random: () => 0,
-      store: interleavingBeforeFirstAppend(world.store, streams.userDevices(alice.userId), async () => {
-        accepted(await other(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Work')));
-      }),
-    });
+    const { alice, tabletId, racing } = await givenARaceOnAlice('Work');
 
     refused(await racing(renameDevice(alice.actor, alice.userId, tabletId, 'Work')), 'DUPLICATE');
   });
 
   it('given only one attempt allowed, when another process appends between our read and our append, then CONCURRENCY_CONFLICT and only theirs is kept', async () => {
-    const world = createTestWorld();
-    const seeding = world.handler();
-    const alice = await seedPortalUser(seeding, await seedAccount(seeding, 'acme'), 'alice', phoneNumber(1));
-    const other = world.handler();
-    const racing = world.handler({
-      maxAttempts: 1,
-      store: interleavingBeforeFirstAppend(world.store, streams.userDevices(alice.userId), async () => {
-        accepted(await other(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Theirs')));
-      }),
-    });
+    const { alice, racing, renamesKept } = await givenARaceOnAlice('Theirs', { maxAttempts: 1 });
 
     refused(await racing(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Ours')), 'CONCURRENCY_CONFLICT');
 
-    const renames = (await streamOf(world.store, streams.userDevices(alice.userId))).filter((event) => event.type === 'DeviceRenamed');
-    expect(renames.map((event) => event.data.name)).toEqual(['Theirs']);
+    expect(await renamesKept()).toEqual(['Theirs']);
   });
 
   describe('a stream that keeps changing through every retry', () => {
