@@ -1,10 +1,12 @@
 import type { CommandHandler, CommandHandlerOptions } from './handler';
 import type { CommandResult } from './result';
+import { defaultRetryPolicy } from './retry';
 import { streams } from './streams';
 import {
   accepted,
   alwaysConflicting,
   createTestWorld,
+  createVirtualTimer,
   enrollMobile,
   enrollTablet,
   idOf,
@@ -67,13 +69,18 @@ describe('concurrent commands on one stream', () => {
     await expectTenPhones(send, alice);
   });
 
+  // Why this cannot fail by chance: a conflict means another command's append succeeded after
+  // our read, so one command meets at most 49 conflicts here (one per other command), and 49
+  // pauses of at most `maxPauseMs` fit in the budget. Each process has a virtual timer, so the
+  // budget counts pauses only, however slow the machine or the store.
   it.each([2, 5])('given %i handlers over one store (like processes), when they race 50 commands on one user, then conflicts are retried and no update is lost', async (count) => {
     const world = createTestWorld();
     const seeding = world.handler();
     const alice = await seedPortalUser(seeding, await seedAccount(seeding, 'acme'), 'alice', phoneNumber(1));
     const slowStore = withIoLatency(world.store);
-    const processes = Array.from({ length: count }, () => world.handler({ store: slowStore.store }));
+    const processes = Array.from({ length: count }, () => world.handler({ store: slowStore.store, timer: createVirtualTimer() }));
     const sent = fiftyCommandsOn(alice);
+    expect((sent.length - 1) * defaultRetryPolicy.maxPauseMs).toBeLessThan(defaultRetryPolicy.budgetMs);
 
     const results = await Promise.all(sent.map((command, i) => processes[i % processes.length]?.(command) ?? Promise.reject(new Error('no process'))));
 
@@ -120,7 +127,7 @@ describe('concurrent commands on one stream', () => {
   });
 
   it('given only one attempt allowed, when another process appends between our read and our append, then CONCURRENCY_CONFLICT and only theirs is kept', async () => {
-    const { alice, racing, renamesKept } = await givenARaceOnAlice('Theirs', { maxAttempts: 1 });
+    const { alice, racing, renamesKept } = await givenARaceOnAlice('Theirs', { retry: { maxAttempts: 1 } });
 
     refused(await racing(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Ours')), 'CONCURRENCY_CONFLICT');
 
@@ -128,26 +135,42 @@ describe('concurrent commands on one stream', () => {
   });
 
   describe('a stream that keeps changing through every retry', () => {
-    it('given every append meets a conflict, when a rename is handled, then CONCURRENCY_CONFLICT after maxAttempts tries and nothing is appended', async () => {
+    it('given every append meets a conflict, when a rename is handled, then CONCURRENCY_CONFLICT once the retry budget is spent and nothing is appended', async () => {
       const world = createTestWorld();
       const seeding = world.handler();
       const alice = await seedPortalUser(seeding, await seedAccount(seeding, 'acme'), 'alice', phoneNumber(1));
       const conflicting = alwaysConflicting(world.store);
-      const send = world.handler({ store: conflicting.store, maxAttempts: 4, random: () => 0 });
+      const timer = createVirtualTimer();
+      const send = world.handler({ store: conflicting.store, timer, random: () => 1 });
 
       const error = await withoutAppending(world.store, async () =>
         refused(await send(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Work')), 'CONCURRENCY_CONFLICT'),
       );
 
+      // Pauses of 4, 8, 16, 32, then 50 ms each: the budget of 5 s allows 102 of them.
+      expect(timer.paused()).toBeLessThanOrEqual(defaultRetryPolicy.budgetMs);
+      expect(timer.paused()).toBeGreaterThan(defaultRetryPolicy.budgetMs - defaultRetryPolicy.maxPauseMs);
+      expect(conflicting.appendAttempts()).toBe(103);
+      expect(error.message).toContain('103 attempts');
+    });
+
+    it('given every append meets a conflict and a cap of 4 attempts, when a rename is handled, then CONCURRENCY_CONFLICT after the fourth', async () => {
+      const world = createTestWorld();
+      const seeding = world.handler();
+      const alice = await seedPortalUser(seeding, await seedAccount(seeding, 'acme'), 'alice', phoneNumber(1));
+      const conflicting = alwaysConflicting(world.store);
+      const send = world.handler({ store: conflicting.store, retry: { maxAttempts: 4 }, timer: createVirtualTimer() });
+
+      refused(await send(renameDevice(alice.actor, alice.userId, alice.phoneId, 'Work')), 'CONCURRENCY_CONFLICT');
+
       expect(conflicting.appendAttempts()).toBe(4);
-      expect(error.message).toContain('4 attempts');
     });
 
     it('given every append meets a conflict, when an enrollment with a number is handled, then CONCURRENCY_CONFLICT and neither claim nor device is appended', async () => {
       const world = createTestWorld();
       const seeding = world.handler();
       const alice = await seedPortalUser(seeding, await seedAccount(seeding, 'acme'), 'alice', phoneNumber(1));
-      const send = world.handler({ store: alwaysConflicting(world.store).store, random: () => 0 });
+      const send = world.handler({ store: alwaysConflicting(world.store).store, timer: createVirtualTimer() });
 
       await withoutAppending(world.store, async () =>
         refused(await send(enrollMobile(alice.actor, alice.userId, idOf('alice:second'), phoneNumber(3))), 'CONCURRENCY_CONFLICT'),

@@ -20,6 +20,7 @@ import { createLoaders, storeFailure, type Attempt, type Hooks, type Outcome } f
 import { createKeyedQueue } from './keyed-queue';
 import { handlePortalSessionCommand } from './portal-session-commands';
 import type { CommandResult } from './result';
+import { defaultRetryPolicy, pauseAfter, realTimer, type RetryPolicy, type RetryTimer } from './retry';
 import { streams } from './streams';
 import { abandonClaim, handleUserDevicesCommand } from './user-devices-commands';
 
@@ -30,12 +31,15 @@ export type CommandHandlerOptions = Readonly<{
   /** Event ids. Defaults to random UUIDs. */
   newId?: () => string;
   policy?: Policy;
-  /** Attempts before a command gives up with CONCURRENCY_CONFLICT. */
-  maxAttempts?: number;
+  /** How long conflicts are retried before CONCURRENCY_CONFLICT (see `RetryPolicy`). */
+  retry?: Partial<RetryPolicy>;
+  /** The time source of retries: real time unless a test gives a virtual one. */
+  timer?: RetryTimer;
   /** How long a phone-number claim without its device still blocks the number. */
   claimLeaseSeconds?: number;
   /** Folded streams kept in memory, per kind of stream. */
   cacheCapacity?: number;
+  /** The source of retry jitter. */
   random?: () => number;
   hooks?: Hooks;
 }>;
@@ -66,29 +70,28 @@ const attemptOnce = (attempt: Attempt, command: Command): Promise<Outcome> => {
   return unreachable;
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * The only way to change anything: decode → load the command's stream and the streams its
  * rules read → decide → append at the revision that was read. On a conflict the command is
- * decided again on fresh state, after a short random pause; CONCURRENCY_CONFLICT only when
- * every attempt met one. A command id already recorded in its stream succeeds with no events,
- * also after a restart, because the ids are read from history.
+ * decided again on fresh state, after a short random pause, for as long as the retry budget
+ * lasts; CONCURRENCY_CONFLICT only when it is spent. A command id already recorded in its
+ * stream succeeds with no events, also after a restart, because the ids are read from history.
  */
 export const createCommandHandler = (options: CommandHandlerOptions): CommandHandler => {
   const { store } = options;
   const clock = options.clock ?? (() => new Date().toISOString());
   const newId = options.newId ?? uuidv4;
-  const maxAttempts = options.maxAttempts ?? 8;
+  const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const timer = options.timer ?? realTimer;
   const random = options.random ?? Math.random;
   const loaders = createLoaders(store, options.cacheCapacity);
   const queue = createKeyedQueue();
 
   const run = async (command: Command): Promise<CommandResult> => {
     const trace = {};
-    let attempt: Attempt | undefined;
-    for (let n = 1; n <= maxAttempts; n += 1) {
-      attempt = {
+    const started = timer.now();
+    for (let attempts = 1; ; attempts += 1) {
+      const attempt: Attempt = {
         store,
         loaders,
         now: clock(),
@@ -101,18 +104,21 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       const outcome = await attemptOnce(attempt, command);
       if (E.isRight(outcome)) return { ok: true, events: outcome.right };
       const failure = outcome.left;
-      if (!('kind' in failure && failure.kind === 'Conflict')) {
+      const conflicted = 'kind' in failure && failure.kind === 'Conflict';
+      const pause = pauseAfter(attempts, retry, random);
+      if (!conflicted || attempts >= retry.maxAttempts || timer.now() - started + pause > retry.budgetMs) {
         if (isUserDevicesCommand(command)) await abandonClaim(attempt, command);
-        return { ok: false, error: 'code' in failure ? failure : storeFailure(failure) };
+        if (!conflicted) return { ok: false, error: 'code' in failure ? failure : storeFailure(failure) };
+        return {
+          ok: false,
+          error: {
+            code: 'CONCURRENCY_CONFLICT',
+            message: `the stream kept changing through ${attempts} attempts in ${Math.round(timer.now() - started)} ms; try again`,
+          },
+        };
       }
-      // Full jitter: concurrent writers spread out instead of colliding again in step.
-      if (n < maxAttempts) await sleep(random() * Math.min(200, 5 * 2 ** n));
+      await timer.sleep(pause);
     }
-    if (attempt !== undefined && isUserDevicesCommand(command)) await abandonClaim(attempt, command);
-    return {
-      ok: false,
-      error: { code: 'CONCURRENCY_CONFLICT', message: `the stream kept changing through ${maxAttempts} attempts; try again` },
-    };
   };
 
   return async (input) => {
