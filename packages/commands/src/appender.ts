@@ -14,6 +14,7 @@ export type AppendContext = Readonly<{
   now: string;
   newId: () => string;
   command: Command;
+  commandDigest: string;
   actor: RecordedActor;
 }>;
 
@@ -38,6 +39,7 @@ export const appendDecided = async <S>(
       commandId: command.commandId,
       correlationId: command.commandId,
       causationId: command.commandId,
+      commandDigest: context.commandDigest,
       occurredAt: now,
       schemaVersion: schemaVersionOf(event.type),
       actor,

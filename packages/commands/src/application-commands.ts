@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { decideApplication, initialAccountState, type ApplicationCommand } from '@ssp/domain';
 import { appendDecided } from './appender';
-import { appendContext, loadOrFail, recordActor, refused, succeeded, type Attempt, type Outcome } from './context';
+import { appendContext, idempotencyKeyReused, loadOrFail, recordActor, refused, succeeded, type Attempt, type Outcome } from './context';
 import { streams } from './streams';
 
 /** Application commands also read the application's account: the administrator's role, the edition, enrollment. */
@@ -9,7 +9,8 @@ export const handleApplicationCommand = async (attempt: Attempt, command: Applic
   const loaded = await loadOrFail(attempt.loaders.application, streams.application(command.data.applicationId));
   if (E.isLeft(loaded)) return loaded;
   const application = loaded.right;
-  if (application.commandIds.has(command.commandId)) return succeeded([]);
+  const repeat = application.commandIds.repeatOf(command.commandId, attempt.commandDigest);
+  if (repeat === 'SAME') return succeeded([]);
   const accountId =
     command.type === 'RegisterApplication'
       ? command.data.accountId
@@ -21,8 +22,9 @@ export const handleApplicationCommand = async (attempt: Attempt, command: Applic
   const accountState = account.right?.state ?? initialAccountState;
   const decision = decideApplication(command, application.state, { account: accountState });
   if (E.isLeft(decision)) return refused(decision.left);
-  if (decision.right.length === 0) return succeeded([]);
+  if (decision.right.length === 0) return repeat === 'REUSED' ? idempotencyKeyReused(command) : succeeded([]);
   const actor = recordActor(command.actor, accountState);
   if (E.isLeft(actor)) return actor;
+  if (repeat === 'REUSED') return idempotencyKeyReused(command);
   return appendDecided(appendContext(attempt, command, actor.right), attempt.loaders.application, application, decision.right);
 };

@@ -51,12 +51,25 @@ export type Attempt = Readonly<{
   claimLeaseSeconds: number;
   hooks: Hooks;
   trace: CommandTrace;
+  /** The digest of the command being handled (see `commandDigest`), recorded with its events. */
+  commandDigest: string;
 }>;
 
 /** An attempt ends with the events appended, a refusal, or a conflict to decide again. */
 export type Outcome = E.Either<CommandError | AppendFailure, readonly AppendedEvent[]>;
 
 export const refused = (error: DomainError): Outcome => E.left(error);
+
+/**
+ * A different command under an id its stream already recorded. Answered only once the rules
+ * have accepted this actor for this command, so that an actor they would refuse (a stranger to
+ * the account, a read-only administrator) learns nothing about which ids exist.
+ */
+export const idempotencyKeyReused = (command: Command): Outcome =>
+  E.left({
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    message: `commandId ${command.commandId} was already used for a different command on this stream; send each command with a new commandId, and a retry with the same body`,
+  });
 export const succeeded = (events: readonly AppendedEvent[]): Outcome => E.right(events);
 
 export const storeFailure = (error: LoadError | StoreError): CommandError => {
@@ -116,5 +129,6 @@ export const appendContext = (attempt: Attempt, command: Command, actor: Recorde
   now: attempt.now,
   newId: attempt.newId,
   command,
+  commandDigest: attempt.commandDigest,
   actor,
 });

@@ -17,6 +17,7 @@ import type { EventStore } from '@ssp/eventstore';
 import { handleAccountCommand } from './account-commands';
 import { handleApplicationCommand } from './application-commands';
 import { createLoaders, storeFailure, type Attempt, type Hooks, type Outcome } from './context';
+import { commandDigest } from './command-digest';
 import { createKeyedQueue } from './keyed-queue';
 import { handlePortalSessionCommand } from './portal-session-commands';
 import type { CommandResult } from './result';
@@ -89,6 +90,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
 
   const run = async (command: Command): Promise<CommandResult> => {
     const trace = {};
+    const digest = commandDigest(command);
     const started = timer.now();
     for (let attempts = 1; ; attempts += 1) {
       const attempt: Attempt = {
@@ -100,21 +102,22 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
         claimLeaseSeconds: options.claimLeaseSeconds ?? 60,
         hooks: options.hooks ?? {},
         trace,
+        commandDigest: digest,
       };
       const outcome = await attemptOnce(attempt, command);
       if (E.isRight(outcome)) return { ok: true, events: outcome.right };
       const failure = outcome.left;
-      const conflicted = 'kind' in failure && failure.kind === 'Conflict';
-      const pause = pauseAfter(attempts, retry, random);
-      if (!conflicted || attempts >= retry.maxAttempts || timer.now() - started + pause > retry.budgetMs) {
+      if (!('kind' in failure && failure.kind === 'Conflict')) {
         if (isUserDevicesCommand(command)) await abandonClaim(attempt, command);
-        if (!conflicted) return { ok: false, error: 'code' in failure ? failure : storeFailure(failure) };
+        return { ok: false, error: 'code' in failure ? failure : storeFailure(failure) };
+      }
+      const pause = pauseAfter(attempts, retry, random);
+      if (attempts >= retry.maxAttempts || timer.now() - started + pause > retry.budgetMs) {
+        if (isUserDevicesCommand(command)) await abandonClaim(attempt, command);
+        const spent = Math.round(timer.now() - started);
         return {
           ok: false,
-          error: {
-            code: 'CONCURRENCY_CONFLICT',
-            message: `the stream kept changing through ${attempts} attempts in ${Math.round(timer.now() - started)} ms; try again`,
-          },
+          error: { code: 'CONCURRENCY_CONFLICT', message: `the stream kept changing through ${attempts} attempts in ${spent} ms; try again` },
         };
       }
       await timer.sleep(pause);

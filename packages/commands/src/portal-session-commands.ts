@@ -7,7 +7,7 @@ import {
   type PortalSessionCommand,
 } from '@ssp/domain';
 import { appendDecided } from './appender';
-import { appendContext, loadOrFail, recordActor, refused, succeeded, type Attempt, type Outcome } from './context';
+import { appendContext, idempotencyKeyReused, loadOrFail, recordActor, refused, succeeded, type Attempt, type Outcome } from './context';
 import { streams } from './streams';
 
 /**
@@ -19,7 +19,8 @@ export const handlePortalSessionCommand = async (attempt: Attempt, command: Port
   const loaded = await loadOrFail(loaders.session, streams.portalSession(command.data.sessionId));
   if (E.isLeft(loaded)) return loaded;
   const session = loaded.right;
-  if (session.commandIds.has(command.commandId)) return succeeded([]);
+  const repeat = session.commandIds.repeatOf(command.commandId, attempt.commandDigest);
+  if (repeat === 'SAME') return succeeded([]);
   const started = session.state.status === 'NONE' ? undefined : session.state;
   const userId = command.type === 'StartPortalSession' ? command.data.userId : started?.userId;
   const applicationId = command.type === 'StartPortalSession' ? command.data.applicationId : started?.applicationId;
@@ -41,8 +42,9 @@ export const handlePortalSessionCommand = async (attempt: Attempt, command: Port
     account: account.right?.state ?? initialAccountState,
   });
   if (E.isLeft(decision)) return refused(decision.left);
-  if (decision.right.length === 0) return succeeded([]);
+  if (decision.right.length === 0) return repeat === 'REUSED' ? idempotencyKeyReused(command) : succeeded([]);
   const actor = recordActor(command.actor, initialAccountState);
   if (E.isLeft(actor)) return actor;
+  if (repeat === 'REUSED') return idempotencyKeyReused(command);
   return appendDecided(appendContext(attempt, command, actor.right), loaders.session, session, decision.right);
 };

@@ -3,6 +3,7 @@ import {
   beginStepUp,
   command,
   completeStepUp,
+  createTestClock,
   createTestWorld,
   endPortalSession,
   enrollMobile,
@@ -28,6 +29,23 @@ import {
  * the only way around it.
  */
 describe('step-up and sessions, read from the session stream', () => {
+  it('given the authenticator runs in a process whose clock is 30 s ahead, when the portal (behind) decides a change before the step-up\'s recorded completion, then STEP_UP_REQUIRED: never what the audit would flag STEP_UP_AFTER_CHANGE', async () => {
+    const { world, send, account, alice } = await givenAlice();
+    const sessionId = idOf('alice:skewed-session');
+    accepted(await send(startPortalSession(alice.userId, sessionId, account.applicationId)));
+    accepted(await send(beginStepUp(alice.userId, sessionId, alice.phoneId, 'SMS')));
+    const aheadClock = createTestClock(new Date(Date.parse(world.clock.now()) + 30_000).toISOString());
+    accepted(await world.handler({ clock: aheadClock.now })(completeStepUp(sessionId)));
+
+    const error = await withoutAppending(world.store, async () =>
+      refused(await send(renameDevice(userActor(alice.userId, sessionId), alice.userId, alice.phoneId, 'Work')), 'STEP_UP_REQUIRED'),
+    );
+    expect(error.message).toContain('clocks');
+
+    world.clock.advance(30);
+    accepted(await send(renameDevice(userActor(alice.userId, sessionId), alice.userId, alice.phoneId, 'Work')));
+  });
+
   it('given a step-up begun but never completed (the 2017 flaw), when the user renames a device, then STEP_UP_REQUIRED and nothing is appended', async () => {
     const { world, send, account, alice } = await givenAlice();
     const sessionId = idOf('alice:fresh-session');

@@ -17,20 +17,40 @@ export type StreamSnapshot<S> = Readonly<{
 }>;
 
 /**
- * The command ids recorded up to a snapshot's revision. Successive snapshots of a stream share
- * one log of (command id, first revision), so remembering an append costs the appended events,
- * not a copy of every id the stream ever held.
+ * The command ids recorded up to a snapshot's revision, each with the digest of the command
+ * that used it. Successive snapshots of a stream share one log of (command id, first revision,
+ * digest), so remembering an append costs the appended events, not a copy of every id the
+ * stream ever held.
  */
-export type CommandIds = Readonly<{ has: (commandId: string) => boolean }>;
+export type CommandIds = Readonly<{
+  has: (commandId: string) => boolean;
+  /** How a command under `commandId` with `digest` compares with what the stream recorded. */
+  repeatOf: (commandId: string, digest: string) => Repeat;
+}>;
 
-type CommandLog = Map<string, bigint>;
+/**
+ * `NEW`: the id is not in the stream. `SAME`: the same command, from the same actor, was
+ * recorded under it: a retry. `REUSED`: the id was used for another command (or by an event
+ * written before digests were recorded, which cannot be compared, and so is not trusted).
+ */
+export type Repeat = 'NEW' | 'SAME' | 'REUSED';
 
-const commandIdsUpTo = (log: CommandLog, revision: bigint): CommandIds => ({
-  has: (commandId) => {
-    const recordedAt = log.get(commandId);
-    return recordedAt !== undefined && recordedAt <= revision;
-  },
-});
+type CommandLog = Map<string, Readonly<{ revision: bigint; digest: string | undefined }>>;
+
+const commandIdsUpTo = (log: CommandLog, revision: bigint): CommandIds => {
+  const recorded = (commandId: string) => {
+    const entry = log.get(commandId);
+    return entry !== undefined && entry.revision <= revision ? entry : undefined;
+  };
+  return {
+    has: (commandId) => recorded(commandId) !== undefined,
+    repeatOf: (commandId, digest) => {
+      const entry = recorded(commandId);
+      if (entry === undefined) return 'NEW';
+      return entry.digest === digest ? 'SAME' : 'REUSED';
+    },
+  };
+};
 
 export type LoadError = StoreError | UndecodableEvent;
 
@@ -44,6 +64,9 @@ export type StreamLoader<S> = Readonly<{
 
 const commandIdOf = (metadata: JsonObject): string | undefined =>
   typeof metadata.commandId === 'string' ? metadata.commandId : undefined;
+
+const commandDigestOf = (metadata: JsonObject): string | undefined =>
+  typeof metadata.commandDigest === 'string' ? metadata.commandDigest : undefined;
 
 /**
  * Loads one kind of stream through a cache of folded states, reading only the events appended
@@ -72,14 +95,16 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
   const fold = (snapshot: StreamSnapshot<S>, events: readonly Appended[]): StreamSnapshot<S> => {
     if (events.length === 0) return snapshot;
     // Every snapshot comes from `empty` or `fold` below, so its log is always known.
-    const log = logs.get(snapshot) ?? new Map<string, bigint>();
+    const log: CommandLog = logs.get(snapshot) ?? new Map();
     let { state, lastHash, revision } = snapshot;
     for (const { event, metadata } of events) {
       revision += 1n;
       if (kind.owns(event)) state = kind.evolve(state, event);
       const commandId = commandIdOf(metadata);
       const known = commandId === undefined ? undefined : log.get(commandId);
-      if (commandId !== undefined && (known === undefined || revision < known)) log.set(commandId, revision);
+      if (commandId !== undefined && (known === undefined || revision < known.revision)) {
+        log.set(commandId, { revision, digest: commandDigestOf(metadata) });
+      }
       lastHash = storedHashOf(metadata);
     }
     const folded = { streamName: snapshot.streamName, state, revision, lastHash, commandIds: commandIdsUpTo(log, revision) };

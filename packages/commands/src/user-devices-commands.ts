@@ -11,7 +11,7 @@ import {
   type UserDevicesContext,
 } from '@ssp/domain';
 import { appendDecided } from './appender';
-import { appendContext, loadOrFail, recordActor, refused, succeeded, type Attempt, type Outcome } from './context';
+import { appendContext, idempotencyKeyReused, loadOrFail, recordActor, refused, succeeded, type Attempt, type Outcome } from './context';
 import { appendClaim, checkClaim, releaseClaim, type ClaimCheck } from './phone-number-claims';
 import { streams } from './streams';
 
@@ -37,7 +37,8 @@ export const handleUserDevicesCommand = async (attempt: Attempt, command: UserDe
   const loaded = await loadOrFail(loaders.user, streams.userDevices(command.data.userId));
   if (E.isLeft(loaded)) return loaded;
   const user = loaded.right;
-  if (user.commandIds.has(command.commandId)) return succeeded([]);
+  const repeat = user.commandIds.repeatOf(command.commandId, attempt.commandDigest);
+  if (repeat === 'SAME') return succeeded([]);
 
   const accountId = command.type === 'RegisterUser' ? command.data.accountId : user.state.status === 'REGISTERED' ? user.state.accountId : undefined;
   const account = accountId === undefined ? E.right(undefined) : await loadOrFail(loaders.account, streams.account(accountId));
@@ -70,7 +71,7 @@ export const handleUserDevicesCommand = async (attempt: Attempt, command: UserDe
   const context: UserDevicesContext = { ...portal, ...(claim?.heldBy === undefined ? {} : { numberHeldBy: claim.heldBy }) };
   const decision = decideUserDevices(command, user.state, context);
   if (E.isLeft(decision)) return refused(decision.left);
-  if (decision.right.length === 0) return succeeded([]);
+  if (decision.right.length === 0) return repeat === 'REUSED' ? idempotencyKeyReused(command) : succeeded([]);
   const recorded = recordActor(command.actor, portal.account, {
     user: user.state,
     context: portal,
@@ -78,6 +79,7 @@ export const handleUserDevicesCommand = async (attempt: Attempt, command: UserDe
     allowFirstDevice: allowsFirstDevice(command),
   });
   if (E.isLeft(recorded)) return recorded;
+  if (repeat === 'REUSED') return idempotencyKeyReused(command);
 
   // Claim first: a device is never without its claim, whatever fails after this.
   const claimed = claim === undefined ? E.right([]) : await appendClaim(attempt, command, recorded.right, claim);

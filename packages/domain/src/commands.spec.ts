@@ -94,6 +94,29 @@ describe('decodeCommand: what is not a command, and why', () => {
     expect(refusal(withData('EnrollDevice', { phonenumber: numbers.alice }))).toBe('data.phonenumber is not a field of EnrollDevice');
   });
 
+  it.each(['role', 'metadata', '__proto__', 'constructor'])('refuses %s beside type, commandId, actor and data: the envelope is as strict as its parts', (field) => {
+    const withExtra = JSON.parse(JSON.stringify(examples.EnableSelfService).replace(/^\{/, `{"${field}": "OWNER",`));
+    expect(Object.keys(withExtra)).toContain(field);
+    expect(refusal(withExtra)).toBe(`${field} is not a field of a EnableSelfService command`);
+  });
+
+  it('echoes at most 40 characters of an unknown type, with control and invisible characters escaped', () => {
+    const message = refusal(envelope(`\u001b[31m\u202e${'x'.repeat(1_000_000)}`, user, {}));
+    expect(message).toMatch(/^type "\\u001b\[31m\\u\{202e\}x{34}"… \(1000006 characters\) is not a command/);
+    expect(message.length).toBeLessThan(1_000);
+  });
+
+  it('echoes an unknown field name briefly and escaped too', () => {
+    const message = refusal(withData('EnrollDevice', { [`\u0000${'k'.repeat(100_000)}`]: 1 }));
+    expect(message).toMatch(/^data\."\\u0000k{39}"… \(100001 characters\) is not a field of EnrollDevice$/);
+  });
+
+  it('decodes ids typed in upper case to lower case, so that a stream has one name whatever the case', () => {
+    const shouting = { ...examples.RenameDevice, commandId: ids.command.toUpperCase(), data: { ...examples.RenameDevice.data, userId: ids.alice.toUpperCase() } };
+    const decoded = decodeCommand({ ...shouting, actor: actors.user(ids.alice.toUpperCase(), ids.session.toUpperCase()) });
+    expect(decoded).toEqual(E.right({ ...examples.RenameDevice, actor: user }));
+  });
+
   it('requires a commandId that is a UUID', () => {
     expect(refusal({ ...examples.EnableSelfService, commandId: 'one' })).toBe('commandId must be a UUID');
   });

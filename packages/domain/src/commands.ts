@@ -6,6 +6,7 @@ import { portalSessionCommandCodecs } from './portal-session/commands';
 import { actorCodecs } from './shared/actor';
 import { decodeWith, isRecord } from './shared/decode';
 import { domainError, type DomainError } from './shared/errors';
+import { echo } from './shared/text';
 import { enrollmentShapeErrors, userDevicesCommandCodecs } from './user-devices/commands';
 
 /** Every command of the contract, by type. */
@@ -43,7 +44,7 @@ export const decodeCommand = (input: unknown): E.Either<DomainError, Command> =>
   if (!isRecord(input)) return invalid('a command must be a JSON object');
   const { type, actor } = input;
   if (typeof type !== 'string') return invalid('type is required: the name of a command');
-  if (!isCommandType(type)) return invalid(`type "${type}" is not a command; expected one of ${commandTypes.join(', ')}`);
+  if (!isCommandType(type)) return invalid(`type ${echo(type)} is not a command; expected one of ${commandTypes.join(', ')}`);
   if (!isRecord(actor)) return invalid(actor === undefined ? 'actor is required' : 'actor must be an object');
   if (typeof actor.kind !== 'string' || !isActorKind(actor.kind)) {
     return invalid(`actor.kind must be one of ${Object.keys(actorCodecs).join(', ')}`);

@@ -52,6 +52,16 @@ describe('the scenario runner', () => {
     expect(E.isLeft(parseScenario('{"$advance": "soon"}'))).toBe(true);
     expect(E.isLeft(parseScenario('{"$clock": "yesterday"}'))).toBe(true);
   });
+
+  it.each([
+    ['an advance past the last time a Date can hold', '{"$advance": 1e13}', 3],
+    ['an advance past the year 9999', '{"$advance": 86400}', 3],
+    ['a clock past the year 9999', '{"$clock": "+010000-01-01T00:00:00Z"}', 3],
+  ])('given %s after a command, when the file is parsed, then it is refused with its line number before anything runs', (_case, directive, lineNumber) => {
+    const command = '{"type": "CompleteStepUp", "commandId": "c0000000-0000-4000-8000-000000000001", "actor": {"kind": "authenticator"}, "data": {"sessionId": "00000000-0000-4000-8000-000000000001"}}';
+    const result = parseScenario(['{"$clock": "9999-12-31T12:00:00Z"}', command, directive, command].join('\n'));
+    expect(E.isLeft(result) && result.left).toMatchObject({ lineNumber, message: expect.stringMatching(new RegExp(`^line ${lineNumber}: \\$(advance|clock)`)) });
+  });
 });
 
 describe('ssp run', () => {
@@ -73,5 +83,16 @@ describe('ssp run', () => {
     expect(run.status).not.toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('line 2 is not JSON');
+  });
+
+  it('given a file whose third line advances the clock by 1e13 s, when run, then nothing runs: the error names line 3 and stdout is empty', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ssp-run-')), 'far-future.jsonl');
+    const openAccount = '{"type": "OpenAccount", "commandId": "c0000000-0000-4000-8000-000000000001", "actor": {"kind": "system"}, "data": {"accountId": "00000000-0000-4000-8000-000000000001", "name": "Acme", "edition": "BEYOND", "ownerAdminId": "00000000-0000-4000-8000-000000000002"}}';
+    writeFileSync(file, `{"$clock": "2026-11-28T10:00:00Z"}\n${openAccount}\n{"$advance": 1e13}\n`);
+    const run = spawnSync(tsx, [main, 'run', file], { encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('line 3: $advance');
+    expect(run.stderr).not.toContain('Invalid time value');
   });
 });

@@ -102,6 +102,16 @@ describe.each(eachAction)('to %s', (_name, action) => {
     devices.given(aliceHistory, portal({ now: at(minutes(5) + 1) })).when(when).thenFails('STEP_UP_EXPIRED');
   });
 
+  it('a step-up completed after the time of the decision grants nothing (another process whose clock is ahead)', () => {
+    const session = [sessionStarted(T0), stepUpBegun(ids.mobile, 'SMS', at(10)), stepUpCompleted(ids.mobile, 'SMS', at(30))];
+    devices.given(aliceHistory, portal({ session, now: at(29) })).when(when).thenFails('STEP_UP_REQUIRED');
+  });
+
+  it('a step-up completed at the very time of the decision authorises it', () => {
+    const session = [sessionStarted(T0), stepUpBegun(ids.mobile, 'SMS', at(10)), stepUpCompleted(ids.mobile, 'SMS', at(30))];
+    devices.given(aliceHistory, portal({ session, now: at(30) })).when(when).then(action.succeeds(at(30)));
+  });
+
   it('a closed session grants nothing', () => {
     devices.given(aliceHistory, portal({ session: [...steppedUpSession(), sessionEnded(at(10))], now: at(20) })).when(when).thenFails('STEP_UP_EXPIRED');
   });

@@ -90,6 +90,14 @@ export const authorisePortalChange = (
   if (stepUp === undefined) {
     return E.left(domainError('STEP_UP_REQUIRED', 'complete two-factor authentication in this session first'));
   }
+  // A step-up completed after the time of this decision cannot have authorised it: another
+  // process's clock is ahead of ours. The audit would flag the change STEP_UP_AFTER_CHANGE, and
+  // the command side never accepts what the audit condemns.
+  if (isAfter(stepUp.completedAt, context.now)) {
+    return E.left(
+      domainError('STEP_UP_REQUIRED', `the step-up was completed at ${stepUp.completedAt}, after this change's time ${context.now}: the clocks of the processes disagree; step up again, or retry once they agree`),
+    );
+  }
   const age = secondsBetween(stepUp.completedAt, context.now);
   if (age > context.policy.stepUpFreshSeconds) {
     return E.left(domainError('STEP_UP_EXPIRED', `the step-up is ${Math.floor(age)} s old; it authorises changes for ${context.policy.stepUpFreshSeconds} s`));

@@ -1,11 +1,16 @@
 export { strictObject } from './strict-object';
 import * as t from 'io-ts';
 import { Actor } from './actor';
+import { strictObject } from './strict-object';
 import { Uuid } from './values';
 
-/** The envelope every command shares: `{ type, commandId, actor, data }`. */
+/**
+ * The envelope every command shares: `{ type, commandId, actor, data }`, and nothing else. As
+ * strict as its parts: a `role` or `metadata` beside `data` is refused, never silently dropped,
+ * so that a caller who believes such a field counts learns at once that it does not.
+ */
 export const commandCodec = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type({ type: t.literal(type), commandId: Uuid, actor: Actor, data }, type);
+  strictObject(`a ${type} command`, { type: t.literal(type), commandId: Uuid, actor: Actor, data });
 
 /** A domain event as deciders emit it: `{ type, data }`. Metadata is added by whoever stores it. */
 export const eventCodec = <T extends string, D extends t.Mixed>(type: T, data: D) =>

@@ -18,7 +18,7 @@ export const EventMetadata = t.intersection(
       schemaVersion: PositiveInteger,
       actor: RecordedActor,
     }),
-    t.partial({ previousHash: t.string, hash: t.string }),
+    t.partial({ commandDigest: t.string, previousHash: t.string, hash: t.string }),
   ],
   'EventMetadata',
 );

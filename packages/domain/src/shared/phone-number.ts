@@ -10,6 +10,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 const separators = /[\s\-.()]/g;
 
 export const normalisePhoneNumber = (typed: string): string | undefined => {
+  // No number needs more: a longer input is refused before any work is spent on it.
+  if (typed.length > 64) return undefined;
   const compact = typed.replace(separators, '');
   if (!/^\+?\d{2,17}$/.test(compact)) return undefined;
   const parsed = parsePhoneNumberFromString(compact, 'US');

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { isRecord } from './decode';
+import { fieldLabel } from './text';
 
 /**
  * An object codec that refuses fields it does not know, so that a typo such as `phonenumber`
@@ -22,7 +23,7 @@ export const strictObject = <R extends t.Props, O extends t.Props = Record<never
       const unknownKeys = Object.keys(u).filter((key) => !known.has(key));
       const unknownFieldErrors: t.Errors = unknownKeys.map((key) => ({
         value: u[key],
-        context: [...context, { key, type: t.never, actual: u[key] }],
+        context: [...context, { key: fieldLabel(key), type: t.never, actual: u[key] }],
         message: `is not a field of ${name}`,
       }));
       // An entry without a key lets error paths skip the intersection's member indexes.

@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/Either';
 import { RenameDevice } from '../user-devices';
 import { actors, ids } from '../testing';
 import { addSeconds, isAfter, secondsBetween } from './time';
@@ -23,6 +24,31 @@ describe('value codecs recognise only what decoding produces', () => {
     expect(DeviceName.is('')).toBe(false);
     expect(DeviceName.is('x'.repeat(65))).toBe(false);
     expect(DeviceName.is(7)).toBe(false);
+  });
+
+  it.each([
+    ['NUL', 'Work\u0000phone', 'U+0000'],
+    ['a right-to-left override', 'Work \u202ephone', 'U+202E'],
+    ['a zero-width space', 'Work\u200bphone', 'U+200B'],
+    ['a zero-width joiner', 'Work\u200dphone', 'U+200D'],
+    ['a lone surrogate', 'Work \ud800', 'U+D800'],
+    ['a tab', 'Work\tphone', 'U+0009'],
+    ['a line separator', 'Work\u2028phone', 'U+2028'],
+  ])('a device name with %s is refused, and the error names the character', (_what, name, label) => {
+    const decoded = DeviceName.decode(name);
+    expect(E.isLeft(decoded) ? decoded.left[0]?.message : 'accepted').toContain(label);
+    expect(DeviceName.is(name)).toBe(false);
+  });
+
+  it('a device name is normalised to NFC: an accent typed apart is the same name as one typed as one character', () => {
+    expect(DeviceName.decode('Te\u0301le\u0301phone')).toEqual(E.right('T\u00e9l\u00e9phone'));
+    expect(DeviceName.is('Te\u0301le\u0301phone')).toBe(false);
+    expect(DeviceName.decode('📱 Téléphone ✓')).toEqual(E.right('📱 Téléphone ✓'));
+  });
+
+  it('a UUID decodes to lower case, and only the lower-case form is canonical', () => {
+    expect(Uuid.decode(ids.alice.toUpperCase())).toEqual(E.right(ids.alice));
+    expect(Uuid.is(ids.alice.toUpperCase())).toBe(false);
   });
 
   it('a positive whole number', () => {

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { validate as isUuid } from 'uuid';
+import { codePointLabel, invisibleOrControl } from './text';
 
 /** A string codec that accepts only what `test` accepts; the static type stays `string`. */
 const stringMatching = (name: string, test: (s: string) => boolean) =>
@@ -10,24 +11,42 @@ const stringMatching = (name: string, test: (s: string) => boolean) =>
     t.identity,
   );
 
-/** Identifiers are UUID strings chosen by the caller. */
-export const Uuid = stringMatching('Uuid', isUuid);
+/**
+ * Identifiers are UUID strings chosen by the caller, accepted in either case and decoded to
+ * lower case: stream names, uniqueness and reuse rules then see one id however it was typed,
+ * where `ABC…` and `abc…` would otherwise open two accounts.
+ */
+export const Uuid = new t.Type<string, string, unknown>(
+  'Uuid',
+  (u): u is string => typeof u === 'string' && isUuid(u) && u === u.toLowerCase(),
+  (u, context) => (typeof u === 'string' && isUuid(u) ? t.success(u.toLowerCase()) : t.failure(u, context)),
+  t.identity,
+);
 
 /** Times are ISO 8601 UTC strings, e.g. `2026-11-28T10:00:00.000Z` or `2026-11-28T10:00:00Z`. */
 const isoUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 export const IsoTime = stringMatching('IsoTime', (s) => isoUtc.test(s) && !Number.isNaN(Date.parse(s)));
 
-/** A display text: trimmed, then between 1 and `max` characters. Decoding trims it. */
+/**
+ * A display text: normalised to Unicode NFC (so that "é" typed as one character or as "e" and
+ * an accent is one name), trimmed, then between 1 and `max` characters, with no control or
+ * invisible character. Decoding normalises and trims it.
+ */
 export const trimmedText = (name: string, max: number) =>
   new t.Type<string, string, unknown>(
     name,
-    (u): u is string => typeof u === 'string' && u === u.trim() && u.length >= 1 && u.length <= max,
+    (u): u is string =>
+      typeof u === 'string' && u === u.normalize('NFC').trim() && u.length >= 1 && u.length <= max && !invisibleOrControl.test(u),
     (u, context) => {
       if (typeof u !== 'string') return t.failure(u, context, 'must be a string');
-      const trimmed = u.trim();
-      if (trimmed.length === 0) return t.failure(u, context, 'must not be empty after trimming');
-      if (trimmed.length > max) return t.failure(u, context, `must be at most ${max} characters after trimming`);
-      return t.success(trimmed);
+      const text = u.normalize('NFC').trim();
+      if (text.length === 0) return t.failure(u, context, 'must not be empty after trimming');
+      if (text.length > max) return t.failure(u, context, `must be at most ${max} characters after trimming`);
+      const found = invisibleOrControl.exec(text);
+      if (found !== null) {
+        return t.failure(u, context, `must not contain control or invisible characters (${codePointLabel(found[0])} at position ${found.index + 1})`);
+      }
+      return t.success(text);
     },
     t.identity,
   );
