@@ -30,10 +30,11 @@ const config: Config = {
         '<rootDir>/packages/commands/src/*.spec.ts',
         '<rootDir>/packages/projections/src/{audit,read-models,runner}/*.spec.ts',
       ],
-      // Left out: the loader's own specs (they build in-memory stores by hand) and the claims
+      // Left out: the loader's own specs (they build in-memory stores by hand), the claims
       // property (thirty random runs take minutes over gRPC; it checks handler logic, which
-      // the in-memory run covers, while the example-based claim specs run here too).
-      testPathIgnorePatterns: ['/node_modules/', 'stream-loader\\.spec\\.ts$', 'claims-invariants\\.spec\\.ts$'],
+      // the in-memory run covers, while the example-based claim specs run here too) and the
+      // fuzz of 100,000 inputs (decoding and the rules, which no store changes).
+      testPathIgnorePatterns: ['/node_modules/', 'stream-loader\\.spec\\.ts$', 'claims-invariants\\.spec\\.ts$', 'fuzz\\.spec\\.ts$'],
       globals: { SSP_TEST_STORE: 'eventstoredb' },
     },
   ],

@@ -11,8 +11,11 @@ const opened = { type: 'AccountOpened' as const, data: { accountId, name: 'Acme'
 const enabled = { type: 'NewEnrollmentEnabled' as const, data: { accountId } };
 const disabled = { type: 'NewEnrollmentDisabled' as const, data: { accountId } };
 
-const writeEvent = async (store: EventStore, type: string, data: Readonly<Record<string, string>>, commandId: string) => {
-  const written = await store.appendToStream(streamName, [{ eventId: idOf(`event:${commandId}`), type, data, metadata: { commandId } }], { expectedRevision: 'ANY' })();
+/** The digest these tests record for a command id: any string that differs from id to id. */
+const digest = (commandId: string): string => `digest of ${commandId}`;
+
+const writeEvent = async (store: EventStore, type: string, data: Readonly<Record<string, string>>, commandId: string, metadata: Readonly<Record<string, string>> = { commandDigest: digest(commandId) }) => {
+  const written = await store.appendToStream(streamName, [{ eventId: idOf(`event:${commandId}`), type, data, metadata: { commandId, ...metadata } }], { expectedRevision: 'ANY' })();
   if (E.isLeft(written)) throw new Error('the test could not write');
 };
 
@@ -45,7 +48,7 @@ describe('the cached stream loader', () => {
 
     expect(snapshot.revision).toBe(1n);
     expect(snapshot.state).toMatchObject({ status: 'OPEN', newEnrollmentEnabled: true });
-    expect([idOf('command-1'), idOf('command-2'), idOf('command-3')].map((id) => snapshot.commandIds.has(id))).toEqual([true, true, false]);
+    expect([idOf('command-1'), idOf('command-2'), idOf('command-3')].map((id) => snapshot.commandIds.repeatOf(id, digest(id)))).toEqual(['SAME', 'SAME', 'NEW']);
   });
 
   it('given a snapshot, when events are remembered after it, then the new snapshot knows their command ids and the older one still answers for its own revision', async () => {
@@ -55,13 +58,13 @@ describe('the cached stream loader', () => {
     const before = await loaded(loader);
 
     const after = loader.remember(before, [
-      { event: enabled, metadata: { commandId: idOf('command-2') } },
-      { event: disabled, metadata: { commandId: idOf('command-3') } },
+      { event: enabled, metadata: { commandId: idOf('command-2'), commandDigest: digest(idOf('command-2')) } },
+      { event: disabled, metadata: { commandId: idOf('command-3'), commandDigest: digest(idOf('command-3')) } },
     ]);
 
     expect(after.revision).toBe(2n);
-    expect([idOf('command-1'), idOf('command-2'), idOf('command-3')].map((id) => after.commandIds.has(id))).toEqual([true, true, true]);
-    expect([idOf('command-1'), idOf('command-2'), idOf('command-3')].map((id) => before.commandIds.has(id))).toEqual([true, false, false]);
+    expect([idOf('command-1'), idOf('command-2'), idOf('command-3')].map((id) => after.commandIds.repeatOf(id, digest(id)))).toEqual(['SAME', 'SAME', 'SAME']);
+    expect([idOf('command-1'), idOf('command-2'), idOf('command-3')].map((id) => before.commandIds.repeatOf(id, digest(id)))).toEqual(['SAME', 'NEW', 'NEW']);
     expect(await loaded(loader)).toBe(after);
   });
 
@@ -77,6 +80,18 @@ describe('the cached stream loader', () => {
 
     expect(reloaded).not.toBe(first);
     expect(reloaded.revision).toBe(1n);
-    expect([idOf('command-1'), idOf('command-2')].map((id) => reloaded.commandIds.has(id))).toEqual([true, true]);
+    expect([idOf('command-1'), idOf('command-2')].map((id) => reloaded.commandIds.repeatOf(id, digest(id)))).toEqual(['SAME', 'SAME']);
+  });
+
+  it('given a recorded command id, when a command under it is compared, then SAME only with the recorded digest, and REUSED with another or with none recorded', async () => {
+    const store = createInMemoryEventStore();
+    await writeEvent(store, opened.type, opened.data, idOf('command-1'));
+    await writeEvent(store, enabled.type, enabled.data, idOf('command-2'), {});
+    const snapshot = await loaded(createStreamLoader(store, accountKind));
+
+    expect(snapshot.commandIds.repeatOf(idOf('command-1'), digest(idOf('command-1')))).toBe('SAME');
+    expect(snapshot.commandIds.repeatOf(idOf('command-1'), 'another digest')).toBe('REUSED');
+    expect(snapshot.commandIds.repeatOf(idOf('command-2'), digest(idOf('command-2')))).toBe('REUSED');
+    expect(snapshot.commandIds.repeatOf(idOf('command-3'), digest(idOf('command-3')))).toBe('NEW');
   });
 });

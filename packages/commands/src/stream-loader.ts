@@ -23,7 +23,6 @@ export type StreamSnapshot<S> = Readonly<{
  * stream ever held.
  */
 export type CommandIds = Readonly<{
-  has: (commandId: string) => boolean;
   /** How a command under `commandId` with `digest` compares with what the stream recorded. */
   repeatOf: (commandId: string, digest: string) => Repeat;
 }>;
@@ -43,7 +42,6 @@ const commandIdsUpTo = (log: CommandLog, revision: bigint): CommandIds => {
     return entry !== undefined && entry.revision <= revision ? entry : undefined;
   };
   return {
-    has: (commandId) => recorded(commandId) !== undefined,
     repeatOf: (commandId, digest) => {
       const entry = recorded(commandId);
       if (entry === undefined) return 'NEW';
