@@ -1,21 +1,19 @@
 import * as E from 'fp-ts/Either';
 import { readDomainEvent, streams } from '@ssp/commands';
-import { evolveUserDevices, initialUserDevicesState, maskPhoneNumber, userDevicesEventCodecs, type UserDevicesEvent, type UserDevicesState, type DomainEvent } from '@ssp/domain';
+import { fold, isUserDevicesEvent, maskPhoneNumber, userDevicesDecider, type DomainEvent, type UserDevicesState } from '@ssp/domain';
 import type { EventStore } from '@ssp/eventstore';
-
-const isUserDevicesEvent = (event: DomainEvent): event is UserDevicesEvent => Object.hasOwn(userDevicesEventCodecs, event.type);
 
 /** A user's devices as their own history says now. */
 export const loadUserDevices = async (store: EventStore, userId: string): Promise<E.Either<string, UserDevicesState>> => {
   const read = await store.readStream(streams.userDevices(userId))();
   if (E.isLeft(read)) return E.left(`cannot read the user's devices: ${read.left.kind}`);
-  let state = initialUserDevicesState;
+  const history: DomainEvent[] = [];
   for (const recorded of read.right) {
     const event = readDomainEvent(recorded);
     if (E.isLeft(event)) return E.left(event.left.message);
-    if (isUserDevicesEvent(event.right)) state = evolveUserDevices(state, event.right);
+    history.push(event.right);
   }
-  return E.right(state);
+  return E.right(fold(userDevicesDecider, history.filter(isUserDevicesEvent)));
 };
 
 /** The lines a person reads under "My Settings & Devices". */

@@ -1,21 +1,21 @@
 import * as E from 'fp-ts/Either';
 import { decideAccount, type AccountCommand } from '@ssp/domain';
-import { appendDecided } from './appender';
-import { appendContext, idempotencyKeyReused, loadOrFail, recordActor, refused, succeeded, type Attempt, type Outcome } from './context';
+import { appendDecided, attemptResultOf } from './appender';
+import { accepted, idempotencyKeyReused, refused, type AttemptInputs, type AttemptResult } from './attempt';
+import { load } from './loaders';
 import { streams } from './streams';
 
 /** Account commands decide on the account's own history: roles, edition and enrollment live there. */
-export const handleAccountCommand = async (attempt: Attempt, command: AccountCommand): Promise<Outcome> => {
-  const loaded = await loadOrFail(attempt.loaders.account, streams.account(command.data.accountId));
-  if (E.isLeft(loaded)) return loaded;
+export const attemptAccountCommand = async (inputs: AttemptInputs, command: AccountCommand): Promise<AttemptResult> => {
+  const loaded = await load(inputs.loaders.account, streams.account(command.data.accountId));
+  if (E.isLeft(loaded)) return refused(loaded.left);
   const account = loaded.right;
-  const repeat = account.commandIds.repeatOf(command.commandId, attempt.commandDigest);
-  if (repeat === 'SAME') return succeeded([]);
+  const repeat = account.commandIds.repeatOf(command.commandId, inputs.commandDigest);
+  if (repeat === 'SAME') return accepted([]);
   const decision = decideAccount(command, account.state);
   if (E.isLeft(decision)) return refused(decision.left);
-  if (decision.right.length === 0) return repeat === 'REUSED' ? idempotencyKeyReused(command) : succeeded([]);
-  const actor = recordActor(command.actor, account.state);
-  if (E.isLeft(actor)) return actor;
   if (repeat === 'REUSED') return idempotencyKeyReused(command);
-  return appendDecided(appendContext(attempt, command, actor.right), attempt.loaders.account, account, decision.right);
+  const { events, actor } = decision.right;
+  if (events.length === 0) return accepted([]);
+  return attemptResultOf(await appendDecided(inputs, command, actor, inputs.loaders.account, account, events));
 };

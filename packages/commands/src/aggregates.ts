@@ -1,23 +1,20 @@
 import {
-  accountEventCodecs,
-  applicationEventCodecs,
-  evolveAccount,
-  evolveApplication,
+  accountDecider,
+  applicationDecider,
   evolvePhoneNumberClaim,
-  evolvePortalSession,
-  evolveUserDevices,
-  initialAccountState,
-  initialApplicationState,
   initialPhoneNumberClaimState,
-  initialPortalSessionState,
-  initialUserDevicesState,
-  phoneNumberClaimEventCodecs,
-  portalSessionEventCodecs,
-  userDevicesEventCodecs,
+  isAccountEvent,
+  isApplicationEvent,
+  isPhoneNumberClaimEvent,
+  isPortalSessionEvent,
+  isUserDevicesEvent,
+  portalSessionDecider,
+  userDevicesDecider,
   type AccountEvent,
   type AccountState,
   type ApplicationEvent,
   type ApplicationState,
+  type Decider,
   type DomainEvent,
   type PhoneNumberClaimEvent,
   type PhoneNumberClaimState,
@@ -27,50 +24,16 @@ import {
   type UserDevicesState,
 } from '@ssp/domain';
 
-/** What the command side needs to rebuild one kind of stream: its fold, and which events belong to it. */
-export type AggregateKind<S, E extends DomainEvent> = Readonly<{
-  name: string;
-  initialState: S;
-  evolve: (state: S, event: E) => S;
-  owns: (event: DomainEvent) => event is E;
-}>;
+/** What the command side needs to rebuild one kind of stream: the decider's fold, and which events belong to it. */
+export type AggregateKind<S, E extends DomainEvent> = Pick<Decider<never, S, E, never>, 'initialState' | 'evolve'> &
+  Readonly<{ owns: (event: DomainEvent) => event is E }>;
 
-const ownedBy =
-  <E extends DomainEvent>(codecs: Readonly<Record<string, unknown>>) =>
-  (event: DomainEvent): event is E =>
-    Object.hasOwn(codecs, event.type);
-
-export const accountKind: AggregateKind<AccountState, AccountEvent> = {
-  name: 'Account',
-  initialState: initialAccountState,
-  evolve: evolveAccount,
-  owns: ownedBy<AccountEvent>(accountEventCodecs),
-};
-
-export const applicationKind: AggregateKind<ApplicationState, ApplicationEvent> = {
-  name: 'Application',
-  initialState: initialApplicationState,
-  evolve: evolveApplication,
-  owns: ownedBy<ApplicationEvent>(applicationEventCodecs),
-};
-
-export const userDevicesKind: AggregateKind<UserDevicesState, UserDevicesEvent> = {
-  name: 'UserDevices',
-  initialState: initialUserDevicesState,
-  evolve: evolveUserDevices,
-  owns: ownedBy<UserDevicesEvent>(userDevicesEventCodecs),
-};
-
-export const portalSessionKind: AggregateKind<PortalSessionState, PortalSessionEvent> = {
-  name: 'PortalSession',
-  initialState: initialPortalSessionState,
-  evolve: evolvePortalSession,
-  owns: ownedBy<PortalSessionEvent>(portalSessionEventCodecs),
-};
-
+export const accountKind: AggregateKind<AccountState, AccountEvent> = { ...accountDecider, owns: isAccountEvent };
+export const applicationKind: AggregateKind<ApplicationState, ApplicationEvent> = { ...applicationDecider, owns: isApplicationEvent };
+export const userDevicesKind: AggregateKind<UserDevicesState, UserDevicesEvent> = { ...userDevicesDecider, owns: isUserDevicesEvent };
+export const portalSessionKind: AggregateKind<PortalSessionState, PortalSessionEvent> = { ...portalSessionDecider, owns: isPortalSessionEvent };
 export const phoneNumberClaimKind: AggregateKind<PhoneNumberClaimState, PhoneNumberClaimEvent> = {
-  name: 'PhoneNumberClaim',
   initialState: initialPhoneNumberClaimState,
   evolve: evolvePhoneNumberClaim,
-  owns: ownedBy<PhoneNumberClaimEvent>(phoneNumberClaimEventCodecs),
+  owns: isPhoneNumberClaimEvent,
 };

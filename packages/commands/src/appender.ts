@@ -1,46 +1,39 @@
 import * as E from 'fp-ts/Either';
 import { schemaVersionOf, type Command, type DomainEvent, type RecordedActor } from '@ssp/domain';
-import type { EventStore, JsonObject, NewEvent, StoreError } from '@ssp/eventstore';
+import type { JsonObject, NewEvent, StoreError } from '@ssp/eventstore';
+import { accepted, refused, type AttemptInputs, type AttemptResult } from './attempt';
 import { hashEvent } from './hash-chain';
 import { toJsonObject } from './json';
-import type { AppendedEvent } from './result';
+import { storeFailure, type AppendedEvent } from './result';
 import type { StreamLoader, StreamSnapshot } from './stream-loader';
 
 export type Conflict = Readonly<{ kind: 'Conflict'; streamName: string }>;
 export type AppendFailure = Conflict | StoreError;
 
-export type AppendContext = Readonly<{
-  store: EventStore;
-  now: string;
-  newId: () => string;
-  command: Command;
-  commandDigest: string;
-  actor: RecordedActor;
-}>;
-
 /**
- * Gives each event the contract's metadata and its place in the stream's hash chain, then
- * appends them at the revision the decision was made on. A conflict is a value, for the
- * caller to decide again on fresh state.
+ * Gives each event the contract's metadata (the command, the time, the actor as the decider
+ * recorded it) and its place in the stream's hash chain, then appends them at the revision the
+ * decision was made on. A conflict is a value, for the caller to decide again on fresh state.
  */
 export const appendDecided = async <S>(
-  context: AppendContext,
+  inputs: AttemptInputs,
+  command: Command,
+  actor: RecordedActor,
   loader: StreamLoader<S>,
   snapshot: StreamSnapshot<S>,
   events: readonly DomainEvent[],
 ): Promise<E.Either<AppendFailure, readonly AppendedEvent[]>> => {
-  const { command, actor, now } = context;
   let previousHash = snapshot.lastHash;
   const prepared = events.map((event): Readonly<{ event: DomainEvent; record: NewEvent }> => {
-    const eventId = context.newId();
+    const eventId = inputs.newId();
     const data = toJsonObject(event.data);
     const withoutHash: JsonObject = toJsonObject({
       eventId,
       commandId: command.commandId,
       correlationId: command.commandId,
       causationId: command.commandId,
-      commandDigest: context.commandDigest,
-      occurredAt: now,
+      commandDigest: inputs.commandDigest,
+      occurredAt: inputs.now,
       schemaVersion: schemaVersionOf(event.type),
       actor,
       ...(previousHash === undefined ? {} : { previousHash }),
@@ -50,7 +43,7 @@ export const appendDecided = async <S>(
     return { event, record: { eventId, type: event.type, data, metadata: { ...withoutHash, hash } } };
   });
   const expectedRevision = snapshot.revision < 0n ? 'NO_STREAM' : snapshot.revision;
-  const appended = await context.store.appendToStream(
+  const appended = await inputs.store.appendToStream(
     snapshot.streamName,
     prepared.map(({ record }) => record),
     { expectedRevision },
@@ -68,4 +61,11 @@ export const appendDecided = async <S>(
       metadata: record.metadata,
     })),
   );
+};
+
+/** An append's outcome as the attempt's result: the events, a conflict to decide again, or the store's refusal. */
+export const attemptResultOf = (appended: E.Either<AppendFailure, readonly AppendedEvent[]>): AttemptResult => {
+  if (E.isRight(appended)) return accepted(appended.right);
+  const failure = appended.left;
+  return failure.kind === 'Conflict' ? { kind: 'conflict', streamName: failure.streamName } : refused(storeFailure(failure));
 };

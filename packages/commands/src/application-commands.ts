@@ -1,30 +1,26 @@
 import * as E from 'fp-ts/Either';
 import { decideApplication, initialAccountState, type ApplicationCommand } from '@ssp/domain';
-import { appendDecided } from './appender';
-import { appendContext, idempotencyKeyReused, loadOrFail, recordActor, refused, succeeded, type Attempt, type Outcome } from './context';
+import { appendDecided, attemptResultOf } from './appender';
+import { accepted, idempotencyKeyReused, refused, type AttemptInputs, type AttemptResult } from './attempt';
+import { load, loadIfNamed } from './loaders';
 import { streams } from './streams';
 
 /** Application commands also read the application's account: the administrator's role, the edition, enrollment. */
-export const handleApplicationCommand = async (attempt: Attempt, command: ApplicationCommand): Promise<Outcome> => {
-  const loaded = await loadOrFail(attempt.loaders.application, streams.application(command.data.applicationId));
-  if (E.isLeft(loaded)) return loaded;
+export const attemptApplicationCommand = async (inputs: AttemptInputs, command: ApplicationCommand): Promise<AttemptResult> => {
+  const { loaders } = inputs;
+  const loaded = await load(loaders.application, streams.application(command.data.applicationId));
+  if (E.isLeft(loaded)) return refused(loaded.left);
   const application = loaded.right;
-  const repeat = application.commandIds.repeatOf(command.commandId, attempt.commandDigest);
-  if (repeat === 'SAME') return succeeded([]);
-  const accountId =
-    command.type === 'RegisterApplication'
-      ? command.data.accountId
-      : application.state.status === 'REGISTERED'
-        ? application.state.accountId
-        : undefined;
-  const account = accountId === undefined ? E.right(undefined) : await loadOrFail(attempt.loaders.account, streams.account(accountId));
-  if (E.isLeft(account)) return account;
-  const accountState = account.right?.state ?? initialAccountState;
-  const decision = decideApplication(command, application.state, { account: accountState });
+  const repeat = application.commandIds.repeatOf(command.commandId, inputs.commandDigest);
+  if (repeat === 'SAME') return accepted([]);
+  const { state } = application;
+  const accountId = command.type === 'RegisterApplication' ? command.data.accountId : state.status === 'REGISTERED' ? state.accountId : undefined;
+  const account = await loadIfNamed(loaders.account, accountId === undefined ? undefined : streams.account(accountId));
+  if (E.isLeft(account)) return refused(account.left);
+  const decision = decideApplication(command, state, { account: account.right?.state ?? initialAccountState });
   if (E.isLeft(decision)) return refused(decision.left);
-  if (decision.right.length === 0) return repeat === 'REUSED' ? idempotencyKeyReused(command) : succeeded([]);
-  const actor = recordActor(command.actor, accountState);
-  if (E.isLeft(actor)) return actor;
   if (repeat === 'REUSED') return idempotencyKeyReused(command);
-  return appendDecided(appendContext(attempt, command, actor.right), attempt.loaders.application, application, decision.right);
+  const { events, actor } = decision.right;
+  if (events.length === 0) return accepted([]);
+  return attemptResultOf(await appendDecided(inputs, command, actor, loaders.application, application, events));
 };

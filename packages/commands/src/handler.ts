@@ -1,29 +1,28 @@
 import * as E from 'fp-ts/Either';
 import { v4 as uuidv4 } from 'uuid';
 import {
-  accountCommandCodecs,
-  applicationCommandCodecs,
   decodeCommand,
   defaultPolicy,
-  portalSessionCommandCodecs,
-  type AccountCommand,
-  type ApplicationCommand,
+  isAccountCommand,
+  isApplicationCommand,
+  isPortalSessionCommand,
+  isUserDevicesCommand,
   type Command,
   type Policy,
-  type PortalSessionCommand,
-  type UserDevicesCommand,
 } from '@ssp/domain';
 import type { EventStore } from '@ssp/eventstore';
-import { handleAccountCommand } from './account-commands';
-import { handleApplicationCommand } from './application-commands';
-import { createLoaders, storeFailure, type Attempt, type Hooks, type Outcome } from './context';
+import { attemptAccountCommand } from './account-commands';
+import { attemptApplicationCommand } from './application-commands';
+import type { AttemptInputs, AttemptResult, ClaimMade, Hooks } from './attempt';
 import { commandDigest } from './command-digest';
 import { createKeyedQueue } from './keyed-queue';
-import { handlePortalSessionCommand } from './portal-session-commands';
+import { createLoaders } from './loaders';
+import { abandonClaim } from './phone-number-claims';
+import { attemptPortalSessionCommand } from './portal-session-commands';
 import type { CommandResult } from './result';
 import { defaultRetryPolicy, pauseAfter, realTimer, type RetryPolicy, type RetryTimer } from './retry';
 import { streams } from './streams';
-import { abandonClaim, handleUserDevicesCommand } from './user-devices-commands';
+import { attemptUserDevicesCommand } from './user-devices-commands';
 
 export type CommandHandlerOptions = Readonly<{
   store: EventStore;
@@ -47,26 +46,20 @@ export type CommandHandlerOptions = Readonly<{
 
 export type CommandHandler = (command: unknown) => Promise<CommandResult>;
 
-const isAccountCommand = (command: Command): command is AccountCommand => Object.hasOwn(accountCommandCodecs, command.type);
-const isApplicationCommand = (command: Command): command is ApplicationCommand => Object.hasOwn(applicationCommandCodecs, command.type);
-const isPortalSessionCommand = (command: Command): command is PortalSessionCommand =>
-  Object.hasOwn(portalSessionCommandCodecs, command.type);
-const isUserDevicesCommand = (command: Command): command is UserDevicesCommand =>
-  !isAccountCommand(command) && !isApplicationCommand(command) && !isPortalSessionCommand(command);
+/** Where a command goes: the stream it changes (commands on one stream queue behind each other), and how to attempt it. */
+type Route = Readonly<{ streamName: string; attempt: (inputs: AttemptInputs) => Promise<AttemptResult> }>;
 
-/** The stream a command changes: commands on one stream are queued behind each other. */
-const targetStream = (command: Command): string => {
-  if (isAccountCommand(command)) return streams.account(command.data.accountId);
-  if (isApplicationCommand(command)) return streams.application(command.data.applicationId);
-  if (isPortalSessionCommand(command)) return streams.portalSession(command.data.sessionId);
-  return streams.userDevices(command.data.userId);
-};
-
-const attemptOnce = (attempt: Attempt, command: Command): Promise<Outcome> => {
-  if (isAccountCommand(command)) return handleAccountCommand(attempt, command);
-  if (isApplicationCommand(command)) return handleApplicationCommand(attempt, command);
-  if (isPortalSessionCommand(command)) return handlePortalSessionCommand(attempt, command);
-  if (isUserDevicesCommand(command)) return handleUserDevicesCommand(attempt, command);
+const routeOf = (command: Command): Route => {
+  if (isAccountCommand(command)) return { streamName: streams.account(command.data.accountId), attempt: (inputs) => attemptAccountCommand(inputs, command) };
+  if (isApplicationCommand(command)) {
+    return { streamName: streams.application(command.data.applicationId), attempt: (inputs) => attemptApplicationCommand(inputs, command) };
+  }
+  if (isPortalSessionCommand(command)) {
+    return { streamName: streams.portalSession(command.data.sessionId), attempt: (inputs) => attemptPortalSessionCommand(inputs, command) };
+  }
+  if (isUserDevicesCommand(command)) {
+    return { streamName: streams.userDevices(command.data.userId), attempt: (inputs) => attemptUserDevicesCommand(inputs, command) };
+  }
   const unreachable: never = command;
   return unreachable;
 };
@@ -75,45 +68,40 @@ const attemptOnce = (attempt: Attempt, command: Command): Promise<Outcome> => {
  * The only way to change anything: decode → load the command's stream and the streams its
  * rules read → decide → append at the revision that was read. On a conflict the command is
  * decided again on fresh state, after a short random pause, for as long as the retry budget
- * lasts; CONCURRENCY_CONFLICT only when it is spent. A command id already recorded in its
- * stream succeeds with no events, also after a restart, because the ids are read from history.
+ * lasts; CONCURRENCY_CONFLICT only when it is spent. The same command sent again under its
+ * command id succeeds with no events, also after a restart, because ids are read from history.
  */
 export const createCommandHandler = (options: CommandHandlerOptions): CommandHandler => {
   const { store } = options;
   const clock = options.clock ?? (() => new Date().toISOString());
-  const newId = options.newId ?? uuidv4;
   const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const timer = options.timer ?? realTimer;
   const random = options.random ?? Math.random;
-  const loaders = createLoaders(store, options.cacheCapacity);
+  const settings = {
+    store,
+    loaders: createLoaders(store, options.cacheCapacity),
+    newId: options.newId ?? uuidv4,
+    policy: options.policy ?? defaultPolicy,
+    claimLeaseSeconds: options.claimLeaseSeconds ?? 60,
+    hooks: options.hooks ?? {},
+  };
   const queue = createKeyedQueue();
 
-  const run = async (command: Command): Promise<CommandResult> => {
-    const trace = {};
+  const run = async (command: Command, route: Route): Promise<CommandResult> => {
     const digest = commandDigest(command);
     const started = timer.now();
+    // Claims appended along the way: reported with the events, or given back if the command fails.
+    const claims: ClaimMade[] = [];
     for (let attempts = 1; ; attempts += 1) {
-      const attempt: Attempt = {
-        store,
-        loaders,
-        now: clock(),
-        newId,
-        policy: options.policy ?? defaultPolicy,
-        claimLeaseSeconds: options.claimLeaseSeconds ?? 60,
-        hooks: options.hooks ?? {},
-        trace,
-        commandDigest: digest,
-      };
-      const outcome = await attemptOnce(attempt, command);
-      if (E.isRight(outcome)) return { ok: true, events: outcome.right };
-      const failure = outcome.left;
-      if (!('kind' in failure && failure.kind === 'Conflict')) {
-        if (isUserDevicesCommand(command)) await abandonClaim(attempt, command);
-        return { ok: false, error: 'code' in failure ? failure : storeFailure(failure) };
-      }
+      const inputs: AttemptInputs = { ...settings, now: clock(), commandDigest: digest };
+      const result = await route.attempt(inputs);
+      if (result.claim !== undefined) claims.push(result.claim);
+      if (result.kind === 'accepted') return { ok: true, events: [...claims.flatMap((claim) => claim.events), ...result.events] };
       const pause = pauseAfter(attempts, retry, random);
-      if (attempts >= retry.maxAttempts || timer.now() - started + pause > retry.budgetMs) {
-        if (isUserDevicesCommand(command)) await abandonClaim(attempt, command);
+      const outOfRetries = attempts >= retry.maxAttempts || timer.now() - started + pause > retry.budgetMs;
+      if (result.kind === 'refused' || outOfRetries) {
+        for (const claim of claims) await abandonClaim(inputs, command, claim.request);
+        if (result.kind === 'refused') return { ok: false, error: result.error };
         const spent = Math.round(timer.now() - started);
         return {
           ok: false,
@@ -128,6 +116,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     const decoded = decodeCommand(input);
     if (E.isLeft(decoded)) return { ok: false, error: decoded.left };
     const command = decoded.right;
-    return queue(targetStream(command), () => run(command));
+    const route = routeOf(command);
+    return queue(route.streamName, () => run(command, route));
   };
 };

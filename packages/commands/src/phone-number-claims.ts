@@ -11,7 +11,8 @@ import {
   type ReleaseReason,
 } from '@ssp/domain';
 import { appendDecided, type AppendFailure } from './appender';
-import { appendContext, loadOrFail, type Attempt } from './context';
+import type { AttemptInputs } from './attempt';
+import { load } from './loaders';
 import type { AppendedEvent, CommandError } from './result';
 import { streams } from './streams';
 import type { StreamSnapshot } from './stream-loader';
@@ -31,37 +32,37 @@ export type ClaimCheck = Readonly<{
   heldBy: string | undefined;
 }>;
 
-export const checkClaim = async (attempt: Attempt, request: ClaimRequest): Promise<E.Either<CommandError, ClaimCheck>> => {
-  const { loaders } = attempt;
-  const claim = await loadOrFail(loaders.claim, streams.phoneNumberClaim(request.accountId, request.phoneNumber));
+const claimStreamOf = (request: ClaimRequest): string => streams.phoneNumberClaim(request.accountId, request.phoneNumber);
+
+export const checkClaim = async (inputs: AttemptInputs, request: ClaimRequest): Promise<E.Either<CommandError, ClaimCheck>> => {
+  const { loaders } = inputs;
+  const claim = await load(loaders.claim, claimStreamOf(request));
   if (E.isLeft(claim)) return claim;
   const holder = claim.right.state.holder;
   let holderHasDevice = false;
   if (holder !== undefined) {
-    const holderStream = await loadOrFail(loaders.user, streams.userDevices(holder.userId));
+    const holderStream = await load(loaders.user, streams.userDevices(holder.userId));
     if (E.isLeft(holderStream)) return holderStream;
     const holderState = holderStream.right.state;
     holderHasDevice =
       holderState.status === 'REGISTERED' && findPhone(holderState, holder.deviceId)?.phoneNumber === request.phoneNumber;
   }
-  const view = { holderHasDevice, now: attempt.now, leaseSeconds: attempt.claimLeaseSeconds };
+  const view = { holderHasDevice, now: inputs.now, leaseSeconds: inputs.claimLeaseSeconds };
   return E.right({ snapshot: claim.right, request, holderHasDevice, heldBy: currentHolder(claim.right.state, view) });
 };
 
 export const appendClaim = (
-  attempt: Attempt,
+  inputs: AttemptInputs,
   command: Command,
   actor: RecordedActor,
   check: ClaimCheck,
 ): Promise<E.Either<AppendFailure, readonly AppendedEvent[]>> => {
   const events = decideClaim(check.request, check.snapshot.state, {
     holderHasDevice: check.holderHasDevice,
-    now: attempt.now,
-    leaseSeconds: attempt.claimLeaseSeconds,
+    now: inputs.now,
+    leaseSeconds: inputs.claimLeaseSeconds,
   });
-  return events.length === 0
-    ? Promise.resolve(E.right([]))
-    : appendDecided(appendContext(attempt, command, actor), attempt.loaders.claim, check.snapshot, events);
+  return events.length === 0 ? Promise.resolve(E.right([])) : appendDecided(inputs, command, actor, inputs.loaders.claim, check.snapshot, events);
 };
 
 /**
@@ -69,20 +70,31 @@ export const appendClaim = (
  * claim is stale and the next enrollment of the number releases it.
  */
 export const releaseClaim = async (
-  attempt: Attempt,
+  inputs: AttemptInputs,
   command: Command,
   actor: RecordedActor,
   request: ClaimRequest,
   reason: ReleaseReason,
 ): Promise<readonly AppendedEvent[]> => {
   for (let tries = 0; tries < 3; tries += 1) {
-    const claim = await loadOrFail(attempt.loaders.claim, streams.phoneNumberClaim(request.accountId, request.phoneNumber));
+    const claim = await load(inputs.loaders.claim, claimStreamOf(request));
     if (E.isLeft(claim)) return [];
     const events = decideRelease(request, claim.right.state, reason);
     if (events.length === 0) return [];
-    const released = await appendDecided(appendContext(attempt, command, actor), attempt.loaders.claim, claim.right, events);
+    const released = await appendDecided(inputs, command, actor, inputs.loaders.claim, claim.right, events);
     if (E.isRight(released)) return released.right;
     if (released.left.kind !== 'Conflict') return [];
   }
   return [];
+};
+
+/**
+ * An enrollment that claimed its number and then ended without its device (refused on a
+ * retry, or out of retries) gives the number back, unless the device did get recorded.
+ */
+export const abandonClaim = async (inputs: AttemptInputs, command: Command, request: ClaimRequest): Promise<void> => {
+  const user = await load(inputs.loaders.user, streams.userDevices(request.userId));
+  if (E.isLeft(user) || user.right.state.status !== 'REGISTERED') return;
+  if (findPhone(user.right.state, request.deviceId)?.phoneNumber === request.phoneNumber) return;
+  await releaseClaim(inputs, command, { kind: 'system' }, request, 'ENROLLMENT_ABANDONED');
 };

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@ssp/domain';
-import type { JsonObject } from '@ssp/eventstore';
+import type { JsonObject, StoreError } from '@ssp/eventstore';
+import type { LoadError } from './stream-loader';
 
 /**
  * Codes beyond the contract's, for failures of the store rather than of the command:
@@ -23,3 +24,18 @@ export type AppendedEvent = Readonly<{
 export type CommandResult =
   | Readonly<{ ok: true; events: readonly AppendedEvent[] }>
   | Readonly<{ ok: false; error: CommandError }>;
+
+/** A store's failure as the command's: the caller retries an unavailable store; an operator mends the rest. */
+export const storeFailure = (error: LoadError | StoreError): CommandError => {
+  switch (error.kind) {
+    case 'Unavailable':
+      return { code: 'STORE_UNAVAILABLE', message: error.message };
+    case 'WrongExpectedRevision':
+      return { code: 'CONCURRENCY_CONFLICT', message: `${error.streamName} changed while the command was decided` };
+    case 'Undecodable':
+      return { code: 'STORE_FAILURE', message: `history cannot be read: ${error.message}` };
+    case 'AppendTooLarge':
+    case 'Failure':
+      return { code: 'STORE_FAILURE', message: error.message };
+  }
+};

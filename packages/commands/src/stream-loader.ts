@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import type { DomainEvent } from '@ssp/domain';
+import { fold, type DomainEvent } from '@ssp/domain';
 import type { EventStore, JsonObject, StoreError } from '@ssp/eventstore';
 import type { AggregateKind } from './aggregates';
 import { storedHashOf } from './hash-chain';
@@ -52,12 +52,13 @@ const commandIdsUpTo = (log: CommandLog, revision: bigint): CommandIds => {
 
 export type LoadError = StoreError | UndecodableEvent;
 
-export type Appended = Readonly<{ event: DomainEvent; metadata: JsonObject }>;
+/** A decoded event with the metadata it was stored with. */
+export type EventWithMetadata = Readonly<{ event: DomainEvent; metadata: JsonObject }>;
 
 export type StreamLoader<S> = Readonly<{
   load: (streamName: string) => Promise<E.Either<LoadError, StreamSnapshot<S>>>;
   /** Records events this process has just appended, so the next load reads nothing new. */
-  remember: (snapshot: StreamSnapshot<S>, appended: readonly Appended[]) => StreamSnapshot<S>;
+  remember: (snapshot: StreamSnapshot<S>, appended: readonly EventWithMetadata[]) => StreamSnapshot<S>;
 }>;
 
 const commandIdOf = (metadata: JsonObject): string | undefined =>
@@ -90,14 +91,15 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
     return snapshot;
   };
 
-  const fold = (snapshot: StreamSnapshot<S>, events: readonly Appended[]): StreamSnapshot<S> => {
+  const foldOnto = (snapshot: StreamSnapshot<S>, events: readonly EventWithMetadata[]): StreamSnapshot<S> => {
     if (events.length === 0) return snapshot;
-    // Every snapshot comes from `empty` or `fold` below, so its log is always known.
+    // The state folds with the domain's own `fold`, from the snapshot's state on.
+    const state = fold({ initialState: snapshot.state, evolve: kind.evolve }, events.map(({ event }) => event).filter(kind.owns));
+    // Every snapshot comes from `empty` or `foldOnto` below, so its log is always known.
     const log: CommandLog = logs.get(snapshot) ?? new Map();
-    let { state, lastHash, revision } = snapshot;
-    for (const { event, metadata } of events) {
+    let { lastHash, revision } = snapshot;
+    for (const { metadata } of events) {
       revision += 1n;
-      if (kind.owns(event)) state = kind.evolve(state, event);
       const commandId = commandIdOf(metadata);
       const known = commandId === undefined ? undefined : log.get(commandId);
       if (commandId !== undefined && (known === undefined || revision < known.revision)) {
@@ -122,14 +124,14 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
       const known = cache.get(streamName) ?? empty(streamName);
       const read = await store.readStream(streamName, { fromRevision: known.revision + 1n })();
       if (E.isLeft(read)) return read;
-      const decoded: Appended[] = [];
+      const decoded: EventWithMetadata[] = [];
       for (const recorded of read.right) {
         const event = readDomainEvent(recorded);
         if (E.isLeft(event)) return event;
         decoded.push({ event: event.right, metadata: recorded.metadata });
       }
-      return E.right(put(fold(known, decoded)));
+      return E.right(put(foldOnto(known, decoded)));
     },
-    remember: (snapshot, appended) => put(fold(snapshot, appended)),
+    remember: (snapshot, appended) => put(foldOnto(snapshot, appended)),
   };
 };

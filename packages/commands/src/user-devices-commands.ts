@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/Either';
 import {
   decideUserDevices,
-  findPhone,
   initialAccountState,
   initialApplicationState,
   initialPortalSessionState,
@@ -10,12 +9,11 @@ import {
   type UserDevicesCommand,
   type UserDevicesContext,
 } from '@ssp/domain';
-import { appendDecided } from './appender';
-import { appendContext, idempotencyKeyReused, loadOrFail, recordActor, refused, succeeded, type Attempt, type Outcome } from './context';
+import { appendDecided, attemptResultOf } from './appender';
+import { accepted, idempotencyKeyReused, refused, type AttemptInputs, type AttemptResult, type ClaimMade } from './attempt';
+import { load, loadIfNamed } from './loaders';
 import { appendClaim, checkClaim, releaseClaim, type ClaimCheck } from './phone-number-claims';
 import { streams } from './streams';
-
-const allowsFirstDevice = (command: UserDevicesCommand): boolean => command.type === 'EnrollDevice';
 
 const releaseRequestOf = (events: readonly DomainEvent[]): ClaimRequest | undefined => {
   for (const event of events) {
@@ -32,82 +30,61 @@ const releaseRequestOf = (events: readonly DomainEvent[]): ClaimRequest | undefi
  * read to judge the step-up and whether self-service is in effect) or through an
  * administrator (the account is read for the role). Phone numbers are claimed across users.
  */
-export const handleUserDevicesCommand = async (attempt: Attempt, command: UserDevicesCommand): Promise<Outcome> => {
-  const { loaders } = attempt;
-  const loaded = await loadOrFail(loaders.user, streams.userDevices(command.data.userId));
-  if (E.isLeft(loaded)) return loaded;
+export const attemptUserDevicesCommand = async (inputs: AttemptInputs, command: UserDevicesCommand): Promise<AttemptResult> => {
+  const { loaders } = inputs;
+  const loaded = await load(loaders.user, streams.userDevices(command.data.userId));
+  if (E.isLeft(loaded)) return refused(loaded.left);
   const user = loaded.right;
-  const repeat = user.commandIds.repeatOf(command.commandId, attempt.commandDigest);
-  if (repeat === 'SAME') return succeeded([]);
+  const repeat = user.commandIds.repeatOf(command.commandId, inputs.commandDigest);
+  if (repeat === 'SAME') return accepted([]);
 
   const accountId = command.type === 'RegisterUser' ? command.data.accountId : user.state.status === 'REGISTERED' ? user.state.accountId : undefined;
-  const account = accountId === undefined ? E.right(undefined) : await loadOrFail(loaders.account, streams.account(accountId));
-  if (E.isLeft(account)) return account;
+  const account = await loadIfNamed(loaders.account, accountId === undefined ? undefined : streams.account(accountId));
+  if (E.isLeft(account)) return refused(account.left);
   const { actor } = command;
-  const sessionId = actor.kind === 'user' ? actor.sessionId : undefined;
-  const session = sessionId === undefined ? E.right(undefined) : await loadOrFail(loaders.session, streams.portalSession(sessionId));
-  if (E.isLeft(session)) return session;
+  const session = await loadIfNamed(loaders.session, actor.kind === 'user' && actor.sessionId !== undefined ? streams.portalSession(actor.sessionId) : undefined);
+  if (E.isLeft(session)) return refused(session.left);
   const sessionState = session.right?.state ?? initialPortalSessionState;
-  const applicationId = sessionState.status === 'NONE' ? undefined : sessionState.applicationId;
-  const application = applicationId === undefined ? E.right(undefined) : await loadOrFail(loaders.application, streams.application(applicationId));
-  if (E.isLeft(application)) return application;
-
-  const portal = {
-    now: attempt.now,
-    policy: attempt.policy,
-    session: sessionState,
-    application: application.right?.state ?? initialApplicationState,
-    account: account.right?.state ?? initialAccountState,
-  };
+  const application = await loadIfNamed(loaders.application, sessionState.status === 'NONE' ? undefined : streams.application(sessionState.applicationId));
+  if (E.isLeft(application)) return refused(application.left);
 
   let claim: ClaimCheck | undefined;
   if (command.type === 'EnrollDevice' && command.data.phoneNumber !== undefined && user.state.status === 'REGISTERED') {
     const { userId, deviceId, phoneNumber } = command.data;
-    const checked = await checkClaim(attempt, { accountId: user.state.accountId, phoneNumber, userId, deviceId });
-    if (E.isLeft(checked)) return checked;
+    const checked = await checkClaim(inputs, { accountId: user.state.accountId, phoneNumber, userId, deviceId });
+    if (E.isLeft(checked)) return refused(checked.left);
     claim = checked.right;
   }
 
-  const context: UserDevicesContext = { ...portal, ...(claim?.heldBy === undefined ? {} : { numberHeldBy: claim.heldBy }) };
+  const context: UserDevicesContext = {
+    now: inputs.now,
+    policy: inputs.policy,
+    session: sessionState,
+    application: application.right?.state ?? initialApplicationState,
+    account: account.right?.state ?? initialAccountState,
+    ...(claim?.heldBy === undefined ? {} : { numberHeldBy: claim.heldBy }),
+  };
   const decision = decideUserDevices(command, user.state, context);
   if (E.isLeft(decision)) return refused(decision.left);
-  if (decision.right.length === 0) return repeat === 'REUSED' ? idempotencyKeyReused(command) : succeeded([]);
-  const recorded = recordActor(command.actor, portal.account, {
-    user: user.state,
-    context: portal,
-    targetUserId: command.data.userId,
-    allowFirstDevice: allowsFirstDevice(command),
-  });
-  if (E.isLeft(recorded)) return recorded;
   if (repeat === 'REUSED') return idempotencyKeyReused(command);
+  const { events, actor: recorded } = decision.right;
+  if (events.length === 0) return accepted([]);
 
   // Claim first: a device is never without its claim, whatever fails after this.
-  const claimed = claim === undefined ? E.right([]) : await appendClaim(attempt, command, recorded.right, claim);
-  if (E.isLeft(claimed)) return claimed;
-  if (claim !== undefined && claimed.right.length > 0) {
-    attempt.trace.claimed = claim.request;
-    attempt.trace.claimEvents = [...(attempt.trace.claimEvents ?? []), ...claimed.right];
+  let claimMade: ClaimMade | undefined;
+  if (claim !== undefined) {
+    const claimed = await appendClaim(inputs, command, recorded, claim);
+    if (E.isLeft(claimed)) return attemptResultOf(claimed);
+    if (claimed.right.length > 0) claimMade = { request: claim.request, events: claimed.right };
+    await inputs.hooks.betweenClaimAndEnrollment?.();
   }
-  if (claim !== undefined) await attempt.hooks.betweenClaimAndEnrollment?.();
+  const withClaim = (result: AttemptResult): AttemptResult => (claimMade === undefined ? result : { ...result, claim: claimMade });
 
-  const appended = await appendDecided(appendContext(attempt, command, recorded.right), loaders.user, user, decision.right);
-  if (E.isLeft(appended)) return appended;
+  const appended = await appendDecided(inputs, command, recorded, loaders.user, user, events);
+  if (E.isLeft(appended)) return withClaim(attemptResultOf(appended));
 
   // Release last: a removed device's number is freed only once the removal is recorded.
-  const release = releaseRequestOf(decision.right);
-  const released = release === undefined ? [] : await releaseClaim(attempt, command, recorded.right, release, 'DEVICE_REMOVED');
-  return succeeded([...(attempt.trace.claimEvents ?? []), ...appended.right, ...released]);
-};
-
-/**
- * An enrollment that claimed its number and then ended without its device (refused on a
- * retry, or out of retries) gives the number back.
- */
-export const abandonClaim = async (attempt: Attempt, command: UserDevicesCommand): Promise<void> => {
-  const request = attempt.trace.claimed;
-  if (request === undefined) return;
-  const user = await loadOrFail(attempt.loaders.user, streams.userDevices(request.userId));
-  if (E.isLeft(user) || user.right.state.status !== 'REGISTERED') return;
-  if (findPhone(user.right.state, request.deviceId)?.phoneNumber === request.phoneNumber) return;
-  await releaseClaim(attempt, command, { kind: 'system' }, request, 'ENROLLMENT_ABANDONED');
+  const release = releaseRequestOf(events);
+  const released = release === undefined ? [] : await releaseClaim(inputs, command, recorded, release, 'DEVICE_REMOVED');
+  return withClaim(accepted([...appended.right, ...released]));
 };

@@ -11,7 +11,7 @@ export * from './phone-number-claim';
 export { commandCodecs, commandTypes, decodeCommand, type Command, type CommandType } from './commands';
 export { decodeEvent, eventCodecs, eventTypes, isEventType, type DomainEvent, type EventType } from './events';
 export { Actor, RecordedActor, StepUpProof, type AdminActor, type UserActor } from './shared/actor';
-export { fold, type Decider } from './shared/decider';
+export { decidedBy, fold, type Decider, type Decision } from './shared/decider';
 export { describeValidationError, decodeWith } from './shared/decode';
 export * from './shared/enums';
 export { domainError, errorCodes, type DomainError, type ErrorCode } from './shared/errors';

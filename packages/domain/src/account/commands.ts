@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { Edition, Role } from '../shared/enums';
-import { commandCodec, strictObject } from '../shared/messages';
+import { commandCodec, memberOf, strictObject } from '../shared/messages';
 import { AccountName, Uuid } from '../shared/values';
 
 export const OpenAccount = commandCodec(
@@ -43,3 +43,4 @@ export const accountCommandCodecs = {
 } as const;
 
 export type AccountCommand = t.TypeOf<(typeof accountCommandCodecs)[keyof typeof accountCommandCodecs]>;
+export const isAccountCommand = memberOf<AccountCommand>(accountCommandCodecs);

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { Edition, Role } from '../shared/enums';
-import { eventCodec } from '../shared/messages';
+import { eventCodec, memberOf } from '../shared/messages';
 import { Uuid } from '../shared/values';
 
 const AccountId = { accountId: Uuid };
@@ -39,3 +39,4 @@ export const accountEventCodecs = {
 } as const;
 
 export type AccountEvent = t.TypeOf<(typeof accountEventCodecs)[keyof typeof accountEventCodecs]>;
+export const isAccountEvent = memberOf<AccountEvent>(accountEventCodecs);

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { applicationDecider } from '../application';
 import { roles, type Role } from '../shared/enums';
+import type { Decision } from '../shared/decider';
 import type { DomainError } from '../shared/errors';
 import { actors, applicationContext, command, decide, ids } from '../testing';
 import {
@@ -22,7 +23,7 @@ import { accountDecider } from '.';
  * The spec's table of who may do what, written out independently of `permittedRoles`:
  * every administrator command, tried with every role.
  */
-type Row = Readonly<{ allowed: readonly Role[]; attempt: (role: Role) => E.Either<DomainError, readonly unknown[]> }>;
+type Row = Readonly<{ allowed: readonly Role[]; attempt: (role: Role) => E.Either<DomainError, Decision<unknown>> }>;
 
 const by = (role: Role) => actors.admin(adminWithRole[role]);
 const accountId = ids.account;
@@ -117,7 +118,8 @@ describe("administrators' roles, as the spec lists them", () => {
   it.each(cases)('%s by %s: allowed = %s', (_name, role, allowed, row) => {
     const decision = row.attempt(role);
     if (allowed) {
-      expect(decision).toEqual(E.right(expect.arrayContaining([expect.anything()])));
+      // Accepted with events, and recorded with the role the account's history gives the actor.
+      expect(decision).toEqual(E.right({ events: expect.arrayContaining([expect.anything()]), actor: { kind: 'admin', adminId: adminWithRole[role], role } }));
     } else {
       expect(decision).toEqual(E.left(expect.objectContaining({ code: 'ROLE_NOT_PERMITTED' })));
     }

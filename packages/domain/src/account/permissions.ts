@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import type { Actor } from '../shared/actor';
+import type { Actor, RecordedActor } from '../shared/actor';
 import type { Edition, Role } from '../shared/enums';
 import { domainError, type DomainError } from '../shared/errors';
 import type { AccountState } from './state';
@@ -22,6 +22,9 @@ export const permittedRoles = {
 export type Permission = keyof typeof permittedRoles;
 
 export type AuthorisedAdmin = Readonly<{ adminId: string; role: Role; account: OpenedAccount }>;
+
+/** An authorised administrator as history records them: with the role they hold now. */
+export const recordedAdmin = ({ adminId, role }: AuthorisedAdmin): RecordedActor => ({ kind: 'admin', adminId, role });
 
 /**
  * The administrator's role is the one the account's history records, never one the caller

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { ApplicationType } from '../shared/enums';
-import { commandCodec, strictObject } from '../shared/messages';
+import { commandCodec, memberOf, strictObject } from '../shared/messages';
 import { ApplicationName, Uuid } from '../shared/values';
 
 export const RegisterApplication = commandCodec(
@@ -13,3 +13,4 @@ export const DisableSelfService = commandCodec('DisableSelfService', strictObjec
 export const applicationCommandCodecs = { RegisterApplication, EnableSelfService, DisableSelfService } as const;
 
 export type ApplicationCommand = t.TypeOf<(typeof applicationCommandCodecs)[keyof typeof applicationCommandCodecs]>;
+export const isApplicationCommand = memberOf<ApplicationCommand>(applicationCommandCodecs);

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { ApplicationType } from '../shared/enums';
-import { eventCodec } from '../shared/messages';
+import { eventCodec, memberOf } from '../shared/messages';
 import { Uuid } from '../shared/values';
 
 export const ApplicationRegistered = eventCodec(
@@ -13,3 +13,4 @@ export const SelfServiceDisabled = eventCodec('SelfServiceDisabled', t.type({ ac
 export const applicationEventCodecs = { ApplicationRegistered, SelfServiceEnabled, SelfServiceDisabled } as const;
 
 export type ApplicationEvent = t.TypeOf<(typeof applicationEventCodecs)[keyof typeof applicationEventCodecs]>;
+export const isApplicationEvent = memberOf<ApplicationEvent>(applicationEventCodecs);

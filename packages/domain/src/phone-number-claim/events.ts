@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { eventCodec } from '../shared/messages';
+import { eventCodec, memberOf } from '../shared/messages';
 import { IsoTime, Uuid } from '../shared/values';
 
 const claim = { accountId: Uuid, phoneNumber: t.string, userId: Uuid, deviceId: Uuid };
@@ -13,4 +13,5 @@ export const PhoneNumberReleased = eventCodec(
 export const phoneNumberClaimEventCodecs = { PhoneNumberClaimed, PhoneNumberReleased } as const;
 
 export type PhoneNumberClaimEvent = t.TypeOf<(typeof phoneNumberClaimEventCodecs)[keyof typeof phoneNumberClaimEventCodecs]>;
+export const isPhoneNumberClaimEvent = memberOf<PhoneNumberClaimEvent>(phoneNumberClaimEventCodecs);
 export type ReleaseReason = Extract<PhoneNumberClaimEvent, { type: 'PhoneNumberReleased' }>['data']['reason'];

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { StepUpMethod } from '../shared/enums';
-import { commandCodec, strictObject } from '../shared/messages';
+import { commandCodec, memberOf, strictObject } from '../shared/messages';
 import { Uuid } from '../shared/values';
 
 export const StartPortalSession = commandCodec(
@@ -24,3 +24,4 @@ export const portalSessionCommandCodecs = {
 } as const;
 
 export type PortalSessionCommand = t.TypeOf<(typeof portalSessionCommandCodecs)[keyof typeof portalSessionCommandCodecs]>;
+export const isPortalSessionCommand = memberOf<PortalSessionCommand>(portalSessionCommandCodecs);

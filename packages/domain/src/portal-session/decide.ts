@@ -2,6 +2,8 @@ import * as E from 'fp-ts/Either';
 import type { AccountState } from '../account/state';
 import { selfServiceStatus } from '../application/self-service';
 import type { ApplicationState } from '../application/state';
+import { recordedUser } from '../shared/actor';
+import { decidedBy, type Decision } from '../shared/decider';
 import type { StepUpMethod } from '../shared/enums';
 import { domainError, type DomainError } from '../shared/errors';
 import type { Policy } from '../shared/policy';
@@ -22,7 +24,7 @@ export type PortalSessionContext = Readonly<{
   account: AccountState;
 }>;
 
-type Decision = E.Either<DomainError, readonly PortalSessionEvent[]>;
+type Decided = E.Either<DomainError, Decision<PortalSessionEvent>>;
 
 type OpenChallenge = Readonly<{ sessionId: string; userId: string; deviceId: string; method: StepUpMethod }>;
 
@@ -40,7 +42,7 @@ const pendingChallenge = (command: PortalSessionCommand, state: PortalSessionSta
   return E.right({ sessionId: state.sessionId, userId: state.userId, ...pending });
 };
 
-const start = (command: Extract<PortalSessionCommand, { type: 'StartPortalSession' }>, state: PortalSessionState, context: PortalSessionContext): Decision => {
+const start = (command: Extract<PortalSessionCommand, { type: 'StartPortalSession' }>, state: PortalSessionState, context: PortalSessionContext): Decided => {
   const { actor, data } = command;
   if (actor.kind !== 'user') return E.left(domainError('FORBIDDEN', 'only a user starts a portal session'));
   if (actor.userId !== data.userId) return E.left(domainError('SESSION_MISMATCH', 'a user starts portal sessions only for themselves'));
@@ -54,7 +56,7 @@ const start = (command: Extract<PortalSessionCommand, { type: 'StartPortalSessio
   if (status.status !== 'ENABLED') {
     return E.left(domainError('SELF_SERVICE_NOT_ENABLED', `self-service is ${status.status.toLowerCase()} for this application`));
   }
-  return E.right([
+  return E.right(decidedBy<PortalSessionEvent>(recordedUser(actor))([
     {
       type: 'PortalSessionStarted',
       data: {
@@ -66,10 +68,10 @@ const start = (command: Extract<PortalSessionCommand, { type: 'StartPortalSessio
         expiresAt: addSeconds(context.now, context.policy.sessionSeconds),
       },
     },
-  ]);
+  ]));
 };
 
-const beginStepUp = (command: Extract<PortalSessionCommand, { type: 'BeginStepUp' }>, state: PortalSessionState, context: PortalSessionContext): Decision => {
+const beginStepUp = (command: Extract<PortalSessionCommand, { type: 'BeginStepUp' }>, state: PortalSessionState, context: PortalSessionContext): Decided => {
   const { actor, data } = command;
   if (actor.kind !== 'user') return E.left(domainError('FORBIDDEN', 'only the session\'s user begins a step-up'));
   if (actor.sessionId !== data.sessionId) return E.left(domainError('SESSION_MISMATCH', 'the step-up must be begun in the actor\'s own session'));
@@ -84,35 +86,41 @@ const beginStepUp = (command: Extract<PortalSessionCommand, { type: 'BeginStepUp
     case 'NOT_CAPABLE':
       return E.left(domainError('DEVICE_NOT_CAPABLE', `this device cannot complete a ${data.method} step-up`));
     case 'YES':
-      return E.right([
-        { type: 'StepUpBegun', data: { sessionId: data.sessionId, userId: actor.userId, deviceId: data.deviceId, method: data.method, begunAt: context.now } },
-      ]);
+      return E.right(
+        decidedBy<PortalSessionEvent>(recordedUser(actor))([
+          { type: 'StepUpBegun', data: { sessionId: data.sessionId, userId: actor.userId, deviceId: data.deviceId, method: data.method, begunAt: context.now } },
+        ]),
+      );
   }
 };
 
-const end = (command: Extract<PortalSessionCommand, { type: 'EndPortalSession' }>, state: PortalSessionState, now: string): Decision => {
+const end = (command: Extract<PortalSessionCommand, { type: 'EndPortalSession' }>, state: PortalSessionState, now: string): Decided => {
   const { actor } = command;
   if (actor.kind !== 'user' && actor.kind !== 'system') return E.left(domainError('FORBIDDEN', 'only the session\'s user or the system ends a session'));
   if (state.status === 'NONE') return E.left(domainError('NOT_FOUND', 'portal session not found'));
   if (actor.kind === 'user' && actor.userId !== state.userId) return E.left(domainError('SESSION_MISMATCH', 'the portal session belongs to another user'));
-  if (state.status === 'ENDED') return E.right([]);
-  return E.right([{ type: 'PortalSessionEnded', data: { sessionId: state.sessionId, userId: state.userId, endedAt: now, endedBy: actor.kind } }]);
+  const decided = decidedBy<PortalSessionEvent>(actor.kind === 'user' ? recordedUser(actor) : actor);
+  if (state.status === 'ENDED') return E.right(decided([]));
+  return E.right(decided([{ type: 'PortalSessionEnded', data: { sessionId: state.sessionId, userId: state.userId, endedAt: now, endedBy: actor.kind } }]));
 };
 
-export const decidePortalSession = (command: PortalSessionCommand, state: PortalSessionState, context: PortalSessionContext): Decision => {
+/** The authenticator answers challenges, and is recorded as itself. */
+const byAuthenticator = decidedBy<PortalSessionEvent>({ kind: 'authenticator' });
+
+export const decidePortalSession = (command: PortalSessionCommand, state: PortalSessionState, context: PortalSessionContext): Decided => {
   switch (command.type) {
     case 'StartPortalSession':
       return start(command, state, context);
     case 'BeginStepUp':
       return beginStepUp(command, state, context);
     case 'CompleteStepUp':
-      return E.map((challenge: OpenChallenge): readonly PortalSessionEvent[] => [
-        { type: 'StepUpCompleted', data: { ...challenge, completedAt: context.now } },
-      ])(pendingChallenge(command, state, context.now));
+      return E.map((challenge: OpenChallenge) => byAuthenticator([{ type: 'StepUpCompleted', data: { ...challenge, completedAt: context.now } }]))(
+        pendingChallenge(command, state, context.now),
+      );
     case 'FailStepUp':
-      return E.map((challenge: OpenChallenge): readonly PortalSessionEvent[] => [
-        { type: 'StepUpFailed', data: { ...challenge, failedAt: context.now } },
-      ])(pendingChallenge(command, state, context.now));
+      return E.map((challenge: OpenChallenge) => byAuthenticator([{ type: 'StepUpFailed', data: { ...challenge, failedAt: context.now } }]))(
+        pendingChallenge(command, state, context.now),
+      );
     case 'EndPortalSession':
       return end(command, state, context.now);
   }

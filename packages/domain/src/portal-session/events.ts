@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { StepUpMethod } from '../shared/enums';
-import { eventCodec } from '../shared/messages';
+import { eventCodec, memberOf } from '../shared/messages';
 import { IsoTime, Uuid } from '../shared/values';
 
 const challenge = { sessionId: Uuid, userId: Uuid, deviceId: Uuid, method: StepUpMethod };
@@ -26,3 +26,4 @@ export const portalSessionEventCodecs = {
 } as const;
 
 export type PortalSessionEvent = t.TypeOf<(typeof portalSessionEventCodecs)[keyof typeof portalSessionEventCodecs]>;
+export const isPortalSessionEvent = memberOf<PortalSessionEvent>(portalSessionEventCodecs);

@@ -86,6 +86,16 @@ describe.each(eachAction)('to %s', (_name, action) => {
     devices.given(aliceHistory, portal({ now: at(minutes(5)) })).when(when).then(action.succeeds(at(minutes(5))));
   });
 
+  it('the decision records the user, the session and the step-up that authorised it', () => {
+    const { decision } = devices.given(aliceHistory, portal({ now: at(minutes(5)) })).when(when);
+    expect(E.isRight(decision) && decision.right.actor).toEqual({
+      kind: 'user',
+      userId: alice,
+      sessionId,
+      stepUp: { deviceId: ids.mobile, method: 'SMS', completedAt: T0 },
+    });
+  });
+
   it('needs a step-up', () => {
     devices.given(aliceHistory, portal({ session: [sessionStarted()] })).when(when).thenFails('STEP_UP_REQUIRED');
   });

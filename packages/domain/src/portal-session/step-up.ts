@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import type { AccountState } from '../account/state';
 import { selfServiceStatus } from '../application/self-service';
 import type { ApplicationState } from '../application/state';
-import type { StepUpProof, UserActor } from '../shared/actor';
+import type { RecordedActor, StepUpProof, UserActor } from '../shared/actor';
 import { domainError, type DomainError } from '../shared/errors';
 import type { Policy } from '../shared/policy';
 import { isAfter, secondsBetween } from '../shared/time';
@@ -26,6 +26,15 @@ export type PortalAuthorisation = Readonly<{
   stepUp?: StepUpProof;
   firstDevice?: true;
 }>;
+
+/** A user's portal change as history records it: the session, and the step-up or the first-device exemption. */
+export const recordedPortalUser = ({ userId, sessionId, stepUp, firstDevice }: PortalAuthorisation): RecordedActor => ({
+  kind: 'user',
+  userId,
+  sessionId,
+  ...(stepUp === undefined ? {} : { stepUp }),
+  ...(firstDevice === true ? { firstDevice } : {}),
+});
 
 /** An open session of this user, not ended and not older than the policy allows. */
 export const liveSessionOf = (

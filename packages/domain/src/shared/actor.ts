@@ -43,3 +43,10 @@ export const RecordedActor = t.union(
   'RecordedActor',
 );
 export type RecordedActor = t.TypeOf<typeof RecordedActor>;
+
+/** A user as history records them when nothing but their session vouches for the change. */
+export const recordedUser = (actor: UserActor): RecordedActor => ({
+  kind: 'user',
+  userId: actor.userId,
+  ...(actor.sessionId === undefined ? {} : { sessionId: actor.sessionId }),
+});

@@ -15,3 +15,12 @@ export const commandCodec = <T extends string, D extends t.Mixed>(type: T, data:
 /** A domain event as deciders emit it: `{ type, data }`. Metadata is added by whoever stores it. */
 export const eventCodec = <T extends string, D extends t.Mixed>(type: T, data: D) =>
   t.type({ type: t.literal(type), data }, type);
+
+/**
+ * The guard of one aggregate's messages, written once for all of them: a command or event
+ * whose type is among `codecs` belongs to that aggregate, and is narrowed to its union.
+ */
+export const memberOf =
+  <M extends { type: string }>(codecs: Readonly<Record<M['type'], unknown>>) =>
+  <U extends { type: string }>(message: U): message is Extract<U, M> =>
+    Object.hasOwn(codecs, message.type);

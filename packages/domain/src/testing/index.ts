@@ -22,7 +22,7 @@
  *
  * Assertions throw node's `AssertionError`, so the helpers work under any test runner.
  */
-export { decide, type Decision, type Given, type Outcome, type When } from './specification';
+export { decide, type Answer, type Given, type Then, type When } from './specification';
 export {
   actors,
   applicationContext,

@@ -41,8 +41,10 @@ describe('decide(decider).given(history).when(command)', () => {
     expect(() => spec.thenFails('FORBIDDEN')).toThrow(/expected FORBIDDEN, but the command was refused with NOT_FOUND: account not found/);
   });
 
-  it('the raw decision is there too', () => {
-    expect(decide(accountDecider).given([accountOpened()]).when(changeToBeyond).decision).toEqual(E.right([editionChanged]));
+  it('the raw decision is there too, with the actor as history will record it', () => {
+    expect(decide(accountDecider).given([accountOpened()]).when(changeToBeyond).decision).toEqual(
+      E.right({ events: [editionChanged], actor: { kind: 'admin', adminId: ids.owner, role: 'OWNER' } }),
+    );
   });
 
   it('a decider with a context takes it in given', () => {

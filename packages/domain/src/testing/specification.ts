@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/Either';
-import type { Decider } from '../shared/decider';
+import type { Decider, Decision } from '../shared/decider';
 import type { DomainError, ErrorCode } from '../shared/errors';
 
 /** What a decider answered to one command. */
-export type Decision<Event> = E.Either<DomainError, readonly Event[]>;
+export type Answer<Event> = E.Either<DomainError, Decision<Event>>;
 
 /** The `then` step: assertions on the decision, which throw an `AssertionError` when they fail. */
-export type Outcome<State, Event> = Readonly<{
-  /** The raw decision, for checks the two assertions below do not cover. */
-  decision: Decision<Event>;
+export type Then<State, Event> = Readonly<{
+  /** The raw answer, for checks the two assertions below do not cover (the recorded actor). */
+  decision: Answer<Event>;
   /**
    * Asserts that the command succeeds with exactly these events, in this order (`then([])`:
    * accepted, nothing changed). Returns the state after them, for checks on what they mean.
@@ -19,7 +19,7 @@ export type Outcome<State, Event> = Readonly<{
   thenFails: (code: ErrorCode) => DomainError;
 }>;
 
-export type When<Command, State, Event> = Readonly<{ when: (command: Command) => Outcome<State, Event> }>;
+export type When<Command, State, Event> = Readonly<{ when: (command: Command) => Then<State, Event> }>;
 
 /**
  * The `given` step: the aggregate's own history, and the context the command handler would
@@ -35,18 +35,18 @@ const describeEvents = (events: readonly unknown[]): string =>
 const outcome = <State, Event>(
   decider: Pick<Decider<never, State, Event, never>, 'evolve'>,
   state: State,
-  decision: Decision<Event>,
-): Outcome<State, Event> => ({
+  decision: Answer<Event>,
+): Then<State, Event> => ({
   decision,
   then: (expected) => {
     if (E.isLeft(decision)) {
       assert.fail(`expected ${describeEvents(expected)}, but the command was refused: ${decision.left.code}: ${decision.left.message}`);
     }
-    assert.deepStrictEqual(decision.right, expected);
-    return decision.right.reduce(decider.evolve, state);
+    assert.deepStrictEqual(decision.right.events, expected);
+    return decision.right.events.reduce(decider.evolve, state);
   },
   thenFails: (code) => {
-    if (E.isRight(decision)) assert.fail(`expected ${code}, but the command succeeded with ${describeEvents(decision.right)}`);
+    if (E.isRight(decision)) assert.fail(`expected ${code}, but the command succeeded with ${describeEvents(decision.right.events)}`);
     assert.equal(decision.left.code, code, `expected ${code}, but the command was refused with ${decision.left.code}: ${decision.left.message}`);
     return decision.left;
   },

@@ -6,9 +6,7 @@
  */
 import * as E from 'fp-ts/Either';
 import {
-  accountCommandCodecs,
   accountDecider,
-  applicationCommandCodecs,
   applicationDecider,
   currentHolder,
   decideClaim,
@@ -16,7 +14,9 @@ import {
   evolvePhoneNumberClaim,
   findPhone,
   initialPhoneNumberClaimState,
-  portalSessionCommandCodecs,
+  isAccountCommand,
+  isApplicationCommand,
+  isPortalSessionCommand,
   portalSessionDecider,
   userDevicesDecider,
   type AccountCommand,
@@ -35,9 +35,13 @@ import {
   type UserDevicesEvent,
   type UserDevicesState,
 } from '../index';
+import type { Decision } from '../shared/decider';
 import { addSeconds } from '../shared/time';
 
 type States<S> = Readonly<Record<string, S>>;
+
+/** The events of a decision: what the world folds. The recorded actor is the command side's concern. */
+const eventsOf = <Ev>(decided: E.Either<DomainError, Decision<Ev>>): E.Either<DomainError, readonly Ev[]> => E.map((decision: Decision<Ev>) => decision.events)(decided);
 
 export type World = Readonly<{
   now: string;
@@ -71,10 +75,6 @@ export const emptyWorld = (now: string, policy: Policy): World => ({
 });
 
 export const advance = (world: World, seconds: number): World => ({ ...world, now: addSeconds(world.now, seconds) });
-
-const isAccountCommand = (command: Command): command is AccountCommand => Object.hasOwn(accountCommandCodecs, command.type);
-const isApplicationCommand = (command: Command): command is ApplicationCommand => Object.hasOwn(applicationCommandCodecs, command.type);
-const isPortalSessionCommand = (command: Command): command is PortalSessionCommand => Object.hasOwn(portalSessionCommandCodecs, command.type);
 
 const accountOf = (world: World, accountId: string | undefined): AccountState =>
   (accountId === undefined ? undefined : world.accounts[accountId]) ?? accountDecider.initialState;
@@ -110,7 +110,7 @@ const updateClaims = (world: World, events: readonly UserDevicesEvent[]): States
 const handleAccount = (world: World, command: AccountCommand): Handled => {
   const id = command.data.accountId;
   const state = accountOf(world, id);
-  const decision = accountDecider.decide(command, state, undefined);
+  const decision = eventsOf(accountDecider.decide(command, state, undefined));
   const after = E.isRight(decision) ? { ...world, accounts: { ...world.accounts, [id]: decision.right.reduce(accountDecider.evolve, state) } } : world;
   return { command, before: world, decision, after };
 };
@@ -119,7 +119,7 @@ const handleApplication = (world: World, command: ApplicationCommand): Handled =
   const id = command.data.applicationId;
   const state = applicationOf(world, id);
   const accountId = command.type === 'RegisterApplication' ? command.data.accountId : state.status === 'REGISTERED' ? state.accountId : undefined;
-  const decision = applicationDecider.decide(command, state, { account: accountOf(world, accountId) });
+  const decision = eventsOf(applicationDecider.decide(command, state, { account: accountOf(world, accountId) }));
   const after = E.isRight(decision)
     ? { ...world, applications: { ...world.applications, [id]: decision.right.reduce(applicationDecider.evolve, state) } }
     : world;
@@ -138,7 +138,7 @@ const handlePortalSession = (world: World, command: PortalSessionCommand): Handl
     application,
     account: accountOf(world, command.type === 'StartPortalSession' ? (application.status === 'REGISTERED' ? application.accountId : undefined) : started?.accountId),
   };
-  const decision = portalSessionDecider.decide(command, state, context);
+  const decision = eventsOf(portalSessionDecider.decide(command, state, context));
   const after = E.isRight(decision) ? { ...world, sessions: { ...world.sessions, [id]: decision.right.reduce(portalSessionDecider.evolve, state) } } : world;
   return { command, before: world, decision, after };
 };
@@ -159,7 +159,7 @@ const handleUserDevices = (world: World, command: UserDevicesCommand): Handled =
     account: accountOf(world, accountId),
     ...(numberHeldBy === undefined ? {} : { numberHeldBy }),
   };
-  const decision = userDevicesDecider.decide(command, state, context);
+  const decision = eventsOf(userDevicesDecider.decide(command, state, context));
   const after = E.isRight(decision)
     ? { ...world, users: { ...world.users, [id]: decision.right.reduce(userDevicesDecider.evolve, state) }, claims: updateClaims(world, decision.right) }
     : world;

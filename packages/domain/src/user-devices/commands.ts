@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { LoginAction, PhoneKind, Platform, TokenType } from '../shared/enums';
-import { commandCodec, strictObject } from '../shared/messages';
+import { commandCodec, memberOf, strictObject } from '../shared/messages';
 import { PhoneNumber } from '../shared/phone-number';
 import { DeviceName, Extension, PositiveInteger, TokenSerial, Username, Uuid } from '../shared/values';
 
@@ -56,6 +56,7 @@ export const userDevicesCommandCodecs = {
 } as const;
 
 export type UserDevicesCommand = t.TypeOf<(typeof userDevicesCommandCodecs)[keyof typeof userDevicesCommandCodecs]>;
+export const isUserDevicesCommand = memberOf<UserDevicesCommand>(userDevicesCommandCodecs);
 export type EnrollDeviceCommand = t.TypeOf<typeof EnrollDevice>;
 
 /**

@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import { authoriseAdmin } from '../account/permissions';
-import { authorisePortalChange, type PortalContext } from '../portal-session/step-up';
-import type { Actor } from '../shared/actor';
+import { authoriseAdmin, recordedAdmin } from '../account/permissions';
+import { authorisePortalChange, recordedPortalUser, type PortalContext } from '../portal-session/step-up';
+import type { Actor, RecordedActor } from '../shared/actor';
+import { decidedBy, type Decision } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/errors';
 import { addSeconds, isAfter } from '../shared/time';
 import { defaultDeviceName, nameTaken, phoneCan } from './capabilities';
@@ -16,17 +17,27 @@ import { deviceCount, findPhone, findToken, type Phone, type RegisteredUser, typ
  */
 export type UserDevicesContext = PortalContext & Readonly<{ numberHeldBy?: string }>;
 
-type Decision = E.Either<DomainError, readonly UserDevicesEvent[]>;
+type Events = E.Either<DomainError, readonly UserDevicesEvent[]>;
+type Decided = E.Either<DomainError, Decision<UserDevicesEvent>>;
 type Command<T extends UserDevicesCommand['type']> = Extract<UserDevicesCommand, { type: T }>;
 
-const fail = (code: DomainError['code'], message: string): Decision => E.left(domainError(code, message));
+/** The user whose devices change, and who changes them as history will record it. */
+type Authorised = Readonly<{ user: RegisteredUser; actor: RecordedActor }>;
+
+const fail = <A = never>(code: DomainError['code'], message: string): E.Either<DomainError, A> => E.left(domainError(code, message));
+
+/** The rule of the command, applied once the actor is authorised, and the decision it makes. */
+const decidedAs = ({ user, actor }: Authorised, rule: (user: RegisteredUser) => Events): Decided =>
+  E.map(decidedBy<UserDevicesEvent>(actor))(rule(user));
 
 /** An administrator of the user's own account, with a role that manages devices. */
-const asAdminOf = (actor: Actor, user: UserDevicesState, context: UserDevicesContext): E.Either<DomainError, RegisteredUser> =>
+const asAdminOf = (actor: Actor, user: UserDevicesState, context: UserDevicesContext): E.Either<DomainError, Authorised> =>
   pipe(
     authoriseAdmin(actor, context.account, 'manageUserDevices'),
-    E.chain(({ account }) =>
-      user.status === 'REGISTERED' && user.accountId === account.accountId ? E.right(user) : E.left(domainError('NOT_FOUND', 'user not found')),
+    E.chain((admin) =>
+      user.status === 'REGISTERED' && user.accountId === admin.account.accountId
+        ? E.right({ user, actor: recordedAdmin(admin) })
+        : E.left(domainError('NOT_FOUND', 'user not found')),
     ),
   );
 
@@ -36,9 +47,13 @@ const authorised = (
   user: UserDevicesState,
   context: UserDevicesContext,
   options: Readonly<{ admins: boolean; firstDevice: boolean }>,
-): E.Either<DomainError, RegisteredUser> => {
+): E.Either<DomainError, Authorised> => {
   const { actor } = command;
-  if (actor.kind === 'user') return E.map(({ user: own }: { user: RegisteredUser }) => own)(authorisePortalChange(actor, command.data.userId, user, context, options.firstDevice));
+  if (actor.kind === 'user') {
+    return E.map((portal: Parameters<typeof recordedPortalUser>[0] & { user: RegisteredUser }) => ({ user: portal.user, actor: recordedPortalUser(portal) }))(
+      authorisePortalChange(actor, command.data.userId, user, context, options.firstDevice),
+    );
+  }
   if (actor.kind === 'admin' && options.admins) return asAdminOf(actor, user, context);
   return E.left(domainError('FORBIDDEN', `a ${actor.kind} may never ${command.type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`));
 };
@@ -59,49 +74,51 @@ const onPhone = (
   state: UserDevicesState,
   context: UserDevicesContext,
   admins: boolean,
-  change: (user: RegisteredUser, phone: Phone) => Decision,
-): Decision =>
+  change: (user: RegisteredUser, phone: Phone) => Events,
+): Decided =>
   pipe(
     authorised(command, state, context, { admins, firstDevice: false }),
-    E.chain((user) =>
-      pipe(
-        phoneOf(user, command.data.deviceId),
-        E.chain((phone) => change(user, phone)),
+    E.chain((authorisation) =>
+      decidedAs(authorisation, (user) =>
+        pipe(
+          phoneOf(user, command.data.deviceId),
+          E.chain((phone) => change(user, phone)),
+        ),
       ),
     ),
   );
 
-const registerUser = (command: Command<'RegisterUser'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
+const registerUser = (command: Command<'RegisterUser'>, state: UserDevicesState, context: UserDevicesContext): Decided =>
   pipe(
     authoriseAdmin(command.actor, context.account, 'registerUser'),
-    E.chain(({ account }) => {
-      if (account.accountId !== command.data.accountId) return fail('NOT_FOUND', 'account not found');
+    E.chain((admin) => {
+      if (admin.account.accountId !== command.data.accountId) return fail('NOT_FOUND', 'account not found');
       if (state.status !== 'NONE') return fail('DUPLICATE', `user ${command.data.userId} already exists`);
-      return E.right([{ type: 'UserRegistered', data: command.data }]);
+      return E.right(decidedBy<UserDevicesEvent>(recordedAdmin(admin))([{ type: 'UserRegistered', data: command.data }]));
     }),
   );
 
-const assignToken = (command: Command<'AssignHardwareToken'>, state: UserDevicesState, context: UserDevicesContext): Decision => {
+const assignToken = (command: Command<'AssignHardwareToken'>, state: UserDevicesState, context: UserDevicesContext): Decided => {
   if (command.actor.kind !== 'admin') return fail('FORBIDDEN', 'hardware tokens are assigned by administrators, never added by the user');
   return pipe(
     asAdminOf(command.actor, state, context),
-    E.chain((user) => {
+    E.chain((authorisation) => decidedAs(authorisation, (user) => {
       const { tokenId, serial, tokenType } = command.data;
       if (user.usedIds.includes(tokenId)) return fail('DUPLICATE', `id ${tokenId} is already used`);
       if (user.tokens.some((token) => token.serial === serial && token.tokenType === tokenType)) {
         return fail('DUPLICATE', `token ${tokenType} ${serial} is already assigned to this user`);
       }
       return E.right([{ type: 'HardwareTokenAssigned', data: { accountId: user.accountId, userId: user.userId, tokenId, serial, tokenType } }]);
-    }),
+    })),
   );
 };
 
-const enroll = (command: Command<'EnrollDevice'>, state: UserDevicesState, context: UserDevicesContext): Decision => {
+const enroll = (command: Command<'EnrollDevice'>, state: UserDevicesState, context: UserDevicesContext): Decided => {
   const shape = enrollmentShapeErrors(command.data);
   if (shape.length > 0) return fail('INVALID_COMMAND', shape.join('; '));
   return pipe(
     authorised(command, state, context, { admins: true, firstDevice: true }),
-    E.chain((user) => {
+    E.chain((authorisation) => decidedAs(authorisation, (user) => {
       const { deviceId, kind, phoneNumber, extension } = command.data;
       if (user.usedIds.includes(deviceId)) return fail('DUPLICATE', `id ${deviceId} is already used`);
       if (user.phones.length >= context.policy.maxPhones) {
@@ -132,11 +149,11 @@ const enroll = (command: Command<'EnrollDevice'>, state: UserDevicesState, conte
           },
         },
       ]);
-    }),
+    })),
   );
 };
 
-const rename = (command: Command<'RenameDevice'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
+const rename = (command: Command<'RenameDevice'>, state: UserDevicesState, context: UserDevicesContext): Decided =>
   onPhone(command, state, context, false, (user, phone) => {
     const { name } = command.data;
     if (phone.name === name) return E.right([]);
@@ -144,7 +161,7 @@ const rename = (command: Command<'RenameDevice'>, state: UserDevicesState, conte
     return E.right([{ type: 'DeviceRenamed', data: { userId: user.userId, deviceId: phone.deviceId, name, previousName: phone.name } }]);
   });
 
-const issueActivation = (command: Command<'IssueDuoMobileActivation'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
+const issueActivation = (command: Command<'IssueDuoMobileActivation'>, state: UserDevicesState, context: UserDevicesContext): Decided =>
   onPhone(command, state, context, false, (user, phone) => {
     const { activationId, validSeconds = context.policy.activationValidSeconds } = command.data;
     if (validSeconds > context.policy.activationMaxSeconds) {
@@ -161,7 +178,7 @@ const issueActivation = (command: Command<'IssueDuoMobileActivation'>, state: Us
     ]);
   });
 
-const activate = (command: Command<'ActivateDuoMobile'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
+const activate = (command: Command<'ActivateDuoMobile'>, state: UserDevicesState, context: UserDevicesContext): Decided =>
   onPhone(command, state, context, false, (user, phone) => {
     const { activationId } = command.data;
     const activation = user.activations[activationId];
@@ -173,7 +190,7 @@ const activate = (command: Command<'ActivateDuoMobile'>, state: UserDevicesState
     return E.right([{ type: 'DuoMobileActivated', data: { userId: user.userId, deviceId: phone.deviceId, activationId } }]);
   });
 
-const setDefault = (command: Command<'SetDefaultDevice'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
+const setDefault = (command: Command<'SetDefaultDevice'>, state: UserDevicesState, context: UserDevicesContext): Decided =>
   onPhone(command, state, context, false, (user, phone) => {
     const { loginAction } = command.data;
     if (loginAction !== 'ASK' && !phoneCan(phone, loginAction)) {
@@ -187,7 +204,7 @@ const setDefault = (command: Command<'SetDefaultDevice'>, state: UserDevicesStat
     return E.right([{ type: 'DefaultSet', data: { userId: user.userId, deviceId: phone.deviceId, loginAction } }]);
   });
 
-const remove = (command: Command<'RemoveDevice'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
+const remove = (command: Command<'RemoveDevice'>, state: UserDevicesState, context: UserDevicesContext): Decided =>
   onPhone(command, state, context, true, (user, phone) => {
     // Self-service never leaves a user locked out; an administrator may.
     if (command.actor.kind === 'user' && deviceCount(user) === 1) {
@@ -203,18 +220,18 @@ const remove = (command: Command<'RemoveDevice'>, state: UserDevicesState, conte
     ]);
   });
 
-const removeToken = (command: Command<'RemoveHardwareToken'>, state: UserDevicesState, context: UserDevicesContext): Decision =>
+const removeToken = (command: Command<'RemoveHardwareToken'>, state: UserDevicesState, context: UserDevicesContext): Decided =>
   pipe(
     authorised(command, state, context, { admins: false, firstDevice: false }),
-    E.chain((user): Decision => {
+    E.chain((authorisation) => decidedAs(authorisation, (user): Events => {
       const token = findToken(user, command.data.tokenId);
       if (token === undefined) return fail('NOT_FOUND', `hardware token ${command.data.tokenId} not found among the user's devices`);
       if (deviceCount(user) === 1) return fail('LAST_DEVICE', 'this is your last device: enroll another one before removing it');
       return E.right([{ type: 'HardwareTokenRemoved', data: { userId: user.userId, ...token } }]);
-    }),
+    })),
   );
 
-export const decideUserDevices = (command: UserDevicesCommand, state: UserDevicesState, context: UserDevicesContext): Decision => {
+export const decideUserDevices = (command: UserDevicesCommand, state: UserDevicesState, context: UserDevicesContext): Decided => {
   switch (command.type) {
     case 'RegisterUser':
       return registerUser(command, state, context);

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { LoginAction, PhoneKind, Platform, TokenType } from '../shared/enums';
-import { eventCodec } from '../shared/messages';
+import { eventCodec, memberOf } from '../shared/messages';
 import { IsoTime, Uuid } from '../shared/values';
 
 export const UserRegistered = eventCodec('UserRegistered', t.type({ accountId: Uuid, userId: Uuid, username: t.string }));
@@ -53,3 +53,4 @@ export const userDevicesEventCodecs = {
 } as const;
 
 export type UserDevicesEvent = t.TypeOf<(typeof userDevicesEventCodecs)[keyof typeof userDevicesEventCodecs]>;
+export const isUserDevicesEvent = memberOf<UserDevicesEvent>(userDevicesEventCodecs);

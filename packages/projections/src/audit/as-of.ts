@@ -1,46 +1,33 @@
 import {
-  accountEventCodecs,
-  applicationEventCodecs,
-  evolveAccount,
-  evolveApplication,
-  evolveUserDevices,
-  initialAccountState,
-  initialApplicationState,
-  initialUserDevicesState,
+  accountDecider,
+  applicationDecider,
+  fold,
+  isAccountEvent,
+  isApplicationEvent,
+  isUserDevicesEvent,
   selfServiceStatus,
-  userDevicesEventCodecs,
-  type AccountEvent,
+  userDevicesDecider,
   type AccountState,
-  type ApplicationEvent,
   type ApplicationState,
-  type DomainEvent,
   type SelfServiceStatus,
-  type UserDevicesEvent,
   type UserDevicesState,
 } from '@ssp/domain';
 import { streams } from '@ssp/commands';
 import { whoOf, type Who } from '../describe/who';
 import type { ProjectedEvent } from '../runner/projection';
 
-const isUserDevicesEvent = (event: DomainEvent): event is UserDevicesEvent => Object.hasOwn(userDevicesEventCodecs, event.type);
-const isApplicationEvent = (event: DomainEvent): event is ApplicationEvent => Object.hasOwn(applicationEventCodecs, event.type);
-const isAccountEvent = (event: DomainEvent): event is AccountEvent => Object.hasOwn(accountEventCodecs, event.type);
-
 /** Times compare as instants, not as text: `…10:00:00Z` and `…10:00:00.000Z` are the same moment. */
 const notAfter = (asOf: number) => (projected: ProjectedEvent): boolean => Date.parse(projected.metadata.occurredAt) <= asOf;
 
 /**
  * The user's devices as they were at `asOf`: the user's stream, up to that moment, folded
- * through the domain's own `evolveUserDevices`, the very function the command side decides on.
+ * through the domain's own `fold` and `evolveUserDevices`, the very functions the command side decides on.
  */
 export const devicesAsOf = (events: readonly ProjectedEvent[], userId: string, asOf: string): UserDevicesState => {
   const stream = streams.userDevices(userId);
   const until = notAfter(Date.parse(asOf));
-  return events
-    .filter((projected) => projected.recorded.streamName === stream && until(projected))
-    .map(({ event }) => event)
-    .filter(isUserDevicesEvent)
-    .reduce(evolveUserDevices, initialUserDevicesState);
+  const history = events.filter((projected) => projected.recorded.streamName === stream && until(projected)).map(({ event }) => event);
+  return fold(userDevicesDecider, history.filter(isUserDevicesEvent));
 };
 
 export type ApplicationAsOf = Readonly<{
@@ -56,16 +43,10 @@ export type ApplicationAsOf = Readonly<{
 export const applicationAsOf = (events: readonly ProjectedEvent[], applicationId: string, asOf: string): ApplicationAsOf => {
   const until = notAfter(Date.parse(asOf));
   const own = events.filter((projected) => projected.recorded.streamName === streams.application(applicationId) && until(projected));
-  const application = own
-    .map(({ event }) => event)
-    .filter(isApplicationEvent)
-    .reduce(evolveApplication, initialApplicationState);
+  const application = fold(applicationDecider, own.map(({ event }) => event).filter(isApplicationEvent));
   const accountStream = application.status === 'REGISTERED' ? streams.account(application.accountId) : undefined;
-  const account = events
-    .filter((projected) => projected.recorded.streamName === accountStream && until(projected))
-    .map(({ event }) => event)
-    .filter(isAccountEvent)
-    .reduce(evolveAccount, initialAccountState);
+  const accountHistory = events.filter((projected) => projected.recorded.streamName === accountStream && until(projected)).map(({ event }) => event);
+  const account = fold(accountDecider, accountHistory.filter(isAccountEvent));
   const lastChange = own.filter(({ event }) => event.type === 'SelfServiceEnabled' || event.type === 'SelfServiceDisabled').at(-1);
   return {
     application,

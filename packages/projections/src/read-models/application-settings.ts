@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import {
-  applicationEventCodecs,
+  isApplicationEvent,
   ApplicationType,
   Edition,
   selfServiceStatus,
@@ -44,7 +44,6 @@ type AccountEligibilityEvent = Extract<
 
 const eligibilityEventTypes: ReadonlySet<string> = new Set(['AccountOpened', 'EditionChanged', 'NewEnrollmentEnabled', 'NewEnrollmentDisabled']);
 const isEligibilityEvent = (event: DomainEvent): event is AccountEligibilityEvent => eligibilityEventTypes.has(event.type);
-const isApplicationEvent = (event: DomainEvent): event is ApplicationEvent => Object.hasOwn(applicationEventCodecs, event.type);
 
 const emptyAccount = (accountId: string): ApplicationSettings => ({ accountId, newEnrollmentEnabled: false, applications: [] });
 

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { LoginAction, maskPhoneNumber, PhoneKind, Platform, TokenType, userDevicesEventCodecs, type DomainEvent, type UserDevicesEvent } from '@ssp/domain';
+import { LoginAction, maskPhoneNumber, PhoneKind, Platform, TokenType, isUserDevicesEvent, type UserDevicesEvent } from '@ssp/domain';
 import type { Projection, ProjectedEvent } from '../runner/projection';
 
 /** Duo Mobile on a phone: landlines cannot have it; a pending activation shows until it is used. */
@@ -35,8 +35,6 @@ export const MySettingsAndDevices = t.type({
 });
 export type MySettingsAndDevices = t.TypeOf<typeof MySettingsAndDevices>;
 export type PhoneView = t.TypeOf<typeof PhoneView>;
-
-const isUserDevicesEvent = (event: DomainEvent): event is UserDevicesEvent => Object.hasOwn(userDevicesEventCodecs, event.type);
 
 const updatePhone = (doc: MySettingsAndDevices, deviceId: string, change: (phone: PhoneView) => PhoneView): MySettingsAndDevices => ({
   ...doc,
