@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { readDomainEvent, streams } from '@ssp/commands';
-import { fold, isUserDevicesEvent, maskPhoneNumber, userDevicesDecider, type DomainEvent, type UserDevicesState } from '@ssp/domain';
+import { fold, isUserDevicesEvent, maskPhoneNumber, readDomainEvent, streams, userDevicesDecider, type DomainEvent, type UserDevicesState } from '@ssp/domain';
 import type { EventStore } from '@ssp/eventstore';
 
 /** A user's devices as their own history says now. */

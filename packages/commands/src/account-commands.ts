@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/Either';
-import { decideAccount, type AccountCommand } from '@ssp/domain';
+import { decideAccount, streams, type AccountCommand } from '@ssp/domain';
 import { appendDecided, attemptResultOf } from './appender';
 import { accepted, idempotencyKeyReused, refused, type AttemptInputs, type AttemptResult } from './attempt';
 import { load } from './loaders';
-import { streams } from './streams';
 
 /** Account commands decide on the account's own history: roles, edition and enrollment live there. */
 export const attemptAccountCommand = async (inputs: AttemptInputs, command: AccountCommand): Promise<AttemptResult> => {

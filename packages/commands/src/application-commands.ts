@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/Either';
-import { decideApplication, initialAccountState, type ApplicationCommand } from '@ssp/domain';
+import { decideApplication, initialAccountState, streams, type ApplicationCommand } from '@ssp/domain';
 import { appendDecided, attemptResultOf } from './appender';
 import { accepted, idempotencyKeyReused, refused, type AttemptInputs, type AttemptResult } from './attempt';
 import { load, loadIfNamed } from './loaders';
-import { streams } from './streams';
 
 /** Application commands also read the application's account: the administrator's role, the edition, enrollment. */
 export const attemptApplicationCommand = async (inputs: AttemptInputs, command: ApplicationCommand): Promise<AttemptResult> => {

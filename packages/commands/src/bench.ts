@@ -13,9 +13,9 @@
 import * as E from 'fp-ts/Either';
 import { performance } from 'node:perf_hooks';
 import { createInMemoryEventStore, type EventStore, type JsonObject, type NewEvent } from '@ssp/eventstore';
+import { streams } from '@ssp/domain';
 import { createCommandHandler, type CommandHandler } from './handler';
 import { hashEvent } from './hash-chain';
-import { streams } from './streams';
 import { accepted, createTestClock, idOf, renameDevice, seedAccount, seedPortalUser, sequentialIds, type PortalUser } from './testing';
 
 const smallUsers = 400;

@@ -1,7 +1,7 @@
+import { streams } from '@ssp/domain';
 import type { CommandHandler, CommandHandlerOptions } from './handler';
 import type { CommandResult } from './result';
 import { defaultRetryPolicy } from './retry';
-import { streams } from './streams';
 import {
   accepted,
   alwaysConflicting,

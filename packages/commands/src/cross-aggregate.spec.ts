@@ -1,3 +1,4 @@
+import { streams } from '@ssp/domain';
 import {
   accepted,
   addAdministrator,
@@ -23,7 +24,6 @@ import {
   typesOf,
   withoutAppending,
 } from './testing';
-import { streams } from './streams';
 
 /**
  * Rules that read another aggregate, end to end through the handler: the account's edition,

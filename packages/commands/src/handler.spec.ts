@@ -1,4 +1,4 @@
-import { streams } from './streams';
+import { streams } from '@ssp/domain';
 import {
   accepted,
   adminActor,

@@ -7,6 +7,7 @@ import {
   isApplicationCommand,
   isPortalSessionCommand,
   isUserDevicesCommand,
+  streams,
   type Command,
   type Policy,
 } from '@ssp/domain';
@@ -21,7 +22,6 @@ import { abandonClaim } from './phone-number-claims';
 import { attemptPortalSessionCommand } from './portal-session-commands';
 import type { CommandResult } from './result';
 import { defaultRetryPolicy, pauseAfter, realTimer, type RetryPolicy, type RetryTimer } from './retry';
-import { streams } from './streams';
 import { attemptUserDevicesCommand } from './user-devices-commands';
 
 export type CommandHandlerOptions = Readonly<{

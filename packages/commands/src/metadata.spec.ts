@@ -1,8 +1,7 @@
 import * as E from 'fp-ts/Either';
-import { EventMetadata, schemaVersionOf } from '@ssp/domain';
+import { EventMetadata, schemaVersionOf, streams } from '@ssp/domain';
 import type { RecordedEvent } from '@ssp/eventstore';
 import { hashEvent } from './index';
-import { streams } from './streams';
 import {
   accepted,
   addAdministrator,

@@ -1,3 +1,4 @@
+import { streams } from '@ssp/domain';
 import {
   accepted,
   addAdministrator,
@@ -19,7 +20,6 @@ import {
   withoutAppending,
 } from './testing';
 import { categoryOf } from '@ssp/eventstore';
-import { streams } from './streams';
 
 const lease = 60;
 

@@ -4,17 +4,17 @@ import {
   decideClaim,
   decideRelease,
   findPhone,
+  streams,
   type ClaimRequest,
+  type Command,
   type PhoneNumberClaimState,
   type RecordedActor,
-  type Command,
   type ReleaseReason,
 } from '@ssp/domain';
 import { appendDecided, type AppendFailure } from './appender';
 import type { AttemptInputs } from './attempt';
 import { load } from './loaders';
 import type { AppendedEvent, CommandError } from './result';
-import { streams } from './streams';
 import type { StreamSnapshot } from './stream-loader';
 
 /**

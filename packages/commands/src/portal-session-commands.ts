@@ -4,12 +4,12 @@ import {
   initialAccountState,
   initialApplicationState,
   initialUserDevicesState,
+  streams,
   type PortalSessionCommand,
 } from '@ssp/domain';
 import { appendDecided, attemptResultOf } from './appender';
 import { accepted, idempotencyKeyReused, refused, type AttemptInputs, type AttemptResult } from './attempt';
 import { load, loadIfNamed } from './loaders';
-import { streams } from './streams';
 
 /**
  * Session commands read the session's user (which devices can answer a step-up), and the

@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { defaultPolicy } from '@ssp/domain';
+import { defaultPolicy, streams } from '@ssp/domain';
 import type { JsonObject } from '@ssp/eventstore';
-import { streams } from './streams';
 import {
   accepted,
   createTestWorld,

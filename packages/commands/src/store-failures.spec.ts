@@ -1,6 +1,6 @@
+import { streams } from '@ssp/domain';
 import * as E from 'fp-ts/Either';
 import type { EventStore, JsonObject } from '@ssp/eventstore';
-import { streams } from './streams';
 import {
   accepted,
   failingAppendsTo,

@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/Either';
-import { fold, type DomainEvent } from '@ssp/domain';
+import { fold, readDomainEvent, type DomainEvent, type UndecodableEvent } from '@ssp/domain';
 import type { EventStore, JsonObject, StoreError } from '@ssp/eventstore';
 import type { AggregateKind } from './aggregates';
 import { storedHashOf } from './hash-chain';
-import { readDomainEvent, type UndecodableEvent } from './stored-event';
 
 /** A stream folded to its current state, with what appending after it needs to know. */
 export type StreamSnapshot<S> = Readonly<{

@@ -4,6 +4,7 @@ import {
   initialAccountState,
   initialApplicationState,
   initialPortalSessionState,
+  streams,
   type ClaimRequest,
   type DomainEvent,
   type UserDevicesCommand,
@@ -13,7 +14,6 @@ import { appendDecided, attemptResultOf } from './appender';
 import { accepted, idempotencyKeyReused, refused, type AttemptInputs, type AttemptResult, type ClaimMade } from './attempt';
 import { load, loadIfNamed } from './loaders';
 import { appendClaim, checkClaim, releaseClaim, type ClaimCheck } from './phone-number-claims';
-import { streams } from './streams';
 
 const releaseRequestOf = (events: readonly DomainEvent[]): ClaimRequest | undefined => {
   for (const event of events) {

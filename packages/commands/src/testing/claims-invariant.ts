@@ -1,5 +1,5 @@
 import { categoryOf, type EventStore, type JsonValue } from '@ssp/eventstore';
-import { streams } from '../streams';
+import { streams } from '@ssp/domain';
 import { historyOf } from './store-history';
 
 type Holder = Readonly<{ userId: string; deviceId: string }>;

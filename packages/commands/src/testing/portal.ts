@@ -1,5 +1,5 @@
+import { streams } from '@ssp/domain';
 import type { CommandHandler } from '../handler';
-import { streams } from '../streams';
 import {
   beginStepUp,
   completeStepUp,

@@ -6,13 +6,13 @@ import {
   isApplicationEvent,
   isUserDevicesEvent,
   selfServiceStatus,
+  streams,
   userDevicesDecider,
   type AccountState,
   type ApplicationState,
   type SelfServiceStatus,
   type UserDevicesState,
 } from '@ssp/domain';
-import { streams } from '@ssp/commands';
 import { whoOf, type Who } from '../describe/who';
 import type { ProjectedEvent } from '../runner/projection';
 

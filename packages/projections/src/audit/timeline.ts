@@ -1,4 +1,4 @@
-import { streams } from '@ssp/commands';
+import { streams } from '@ssp/domain';
 import { describeEvent } from '../describe/what';
 import { describeStepUp, describeWho, whoOf, type StepUpRecord, type Who } from '../describe/who';
 import type { ProjectedEvent } from '../runner/projection';

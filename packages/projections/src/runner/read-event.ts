@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { describeValidationError, EventMetadata } from '@ssp/domain';
-import { readDomainEvent } from '@ssp/commands';
+import { describeValidationError, EventMetadata, readDomainEvent } from '@ssp/domain';
 import type { RecordedEvent } from '@ssp/eventstore';
 import type { ProjectedEvent } from './projection';
 
