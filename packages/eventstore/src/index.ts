@@ -19,5 +19,30 @@ export type {
 export { comparePositions, parsePosition, positionOf, serialisePosition } from './position';
 export { categoryOf, streamName } from './streams';
 export type { DocumentChanges, ReadModelStore } from './read-model-port';
-export { checkExpectedRevision } from './expected-revision';
 export { createInMemoryEventStore, createInMemoryReadModelStore } from './in-memory';
+
+// For adapters: the rules every event store applies, written once so that the stores cannot
+// drift apart. `guardedEventStore` applies the lifecycle and argument rules around an
+// adapter's own operations; the catch-up subscription serves stores with sequence positions.
+export { checkExpectedRevision } from './expected-revision';
+export { guardedEventStore, type EventStoreOperations } from './guarded-store';
+export {
+  LARGEST_STORABLE,
+  readsNothing,
+  validReadAllOptions,
+  validReadStreamOptions,
+  validSubscribeOptions,
+  type ValidReadAllOptions,
+  type ValidReadStreamOptions,
+  type ValidSubscribeOptions,
+} from './read-options';
+export { filterableCategoryOf, matchesEventFilter } from './event-filter';
+export { closedStoreError, createStoreLifecycle, droppedSubscription, type StoreLifecycle } from './store-lifecycle';
+export { firstSequenceFrom } from './position';
+export { createNewsFeed, type NewsFeed } from './news-feed';
+export {
+  catchUpSubscription,
+  type CatchUpTuning,
+  type LogPage,
+  type SequencedLog,
+} from './catch-up-subscription';

@@ -4,7 +4,11 @@ import type { TaskEither } from 'fp-ts/TaskEither';
  * The event store port: the few operations that the command handlers and projections need,
  * small enough that an in-memory map, an embedded SQLite file and an EventStoreDB cluster all
  * implement it without contortion. Semantics that every adapter must share are proven by the
- * conformance suite in `@ssp/eventstore/conformance`.
+ * conformance suite in `@ssp/eventstore/conformance`; the rules about arguments and closing are
+ * written once, in `guardedEventStore`, which every adapter is built with.
+ *
+ * A refused argument is `Left({ kind: 'Failure', message })` whose message names the argument
+ * and the rule, never an exception, and never a guess (no clamping, rounding or ignoring).
  */
 
 export type JsonPrimitive = string | number | boolean | null;
@@ -53,6 +57,10 @@ export type AppendResult = Readonly<{
   position: Position;
 }>;
 
+/**
+ * `Unavailable`: the store cannot serve the call now (unreachable, busy, or closed);
+ * `Failure`: it never will as asked (a refused argument, unreadable data, a broken store).
+ */
 export type StoreError =
   | Readonly<{
       kind: 'WrongExpectedRevision';
@@ -65,22 +73,33 @@ export type StoreError =
   | Readonly<{ kind: 'Unavailable'; message: string }>
   | Readonly<{ kind: 'Failure'; message: string }>;
 
-/** Restricts global reads and subscriptions. Categories follow the `Category-id` convention. */
+/**
+ * Restricts global reads and subscriptions. A category matches the streams `<category>-…` (the
+ * part before the first dash), never a stream without a dash; a category that contains a dash
+ * is refused. Event types match exactly. An empty list matches nothing.
+ */
 export type EventFilter =
   | Readonly<{ kind: 'streamCategory'; categories: readonly string[] }>
   | Readonly<{ kind: 'eventType'; types: readonly string[] }>;
 
 export type ReadStreamOptions = Readonly<{
-  /** First revision to read (inclusive). Defaults to 0. */
+  /** First revision to read (inclusive). Defaults to 0. Negative is refused; past the end reads `[]`. */
   fromRevision?: bigint;
-  /** Most events to return. Defaults to all. */
+  /**
+   * Most events to return: a non-negative safe integer, or absent for all. 0 returns `[]`;
+   * negative, fractional, NaN, infinite and unsafe (> `Number.MAX_SAFE_INTEGER`) counts are refused.
+   */
   maxCount?: number;
 }>;
 
 export type ReadAllOptions = Readonly<{
-  /** First position to read (inclusive). `start` or absent reads from the beginning. */
+  /**
+   * First position to read (inclusive). `start` or absent reads from the beginning, and so does
+   * `{ commit: 0n, prepare: 0n }`; a position past the last event reads `[]`. `commit` and
+   * `prepare` must each lie in 0..2^63 - 1, the range every store can hold, or it is refused.
+   */
   from?: Position | 'start';
-  /** Most events to return in this page. Defaults to all. */
+  /** Most events to return in this page, as for `ReadStreamOptions.maxCount`. Defaults to all. */
   maxCount?: number;
   filter?: EventFilter;
 }>;
@@ -88,7 +107,8 @@ export type ReadAllOptions = Readonly<{
 export type SubscribeOptions = Readonly<{
   /**
    * Deliver events strictly after this position (a checkpoint: the last event already
-   * handled). `start` or absent delivers everything from the beginning.
+   * handled). `start` or absent delivers everything from the beginning. The same range as
+   * `ReadAllOptions.from` applies.
    */
   after?: Position | 'start';
   filter?: EventFilter;
@@ -98,6 +118,7 @@ export type SubscribeOptions = Readonly<{
  * What a subscription yields: each event in global order; `caughtUp` once, when history up
  * to the moment of subscribing has been delivered and live delivery begins; `dropped` as the
  * last message when the subscription cannot go on (adapters retry transient failures first).
+ * A subscription with refused options, or opened on a closed store, yields only `dropped`.
  */
 export type SubscriptionMessage =
   | Readonly<{ kind: 'event'; event: RecordedEvent }>
@@ -105,7 +126,11 @@ export type SubscriptionMessage =
   | Readonly<{ kind: 'dropped'; error: StoreError }>;
 
 export interface Subscription extends AsyncIterable<SubscriptionMessage> {
-  /** Stops delivery; an iteration in progress ends without a `dropped` message. */
+  /**
+   * Stops delivery, whether the subscription is still catching up or already live: an
+   * iteration in progress ends without a `dropped` message and delivers no further event.
+   * Leaving a `for await` loop (`break`) closes it too.
+   */
   close(): Promise<void>;
 }
 
@@ -126,5 +151,12 @@ export interface EventStore {
   /** Catch up from `after` (exclusive), then follow live appends. */
   subscribeToAll(options?: SubscribeOptions): Subscription;
 
+  /**
+   * Ends every open subscription (without `dropped`) and frees the store. Closing again does
+   * nothing more. Afterwards `readStream`, `appendToStream` and `readAll` answer
+   * `Left({ kind: 'Unavailable', message: 'the … is closed' })`, also for tasks built before
+   * `close` and before any argument is checked, and `subscribeToAll` yields only `dropped` with
+   * that same error.
+   */
   close(): Promise<void>;
 }

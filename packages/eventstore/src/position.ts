@@ -15,3 +15,17 @@ export const parsePosition = (text: string): Position | undefined => {
     ? { commit: BigInt(match[1]), prepare: BigInt(match[2]) }
     : undefined;
 };
+
+/**
+ * For stores whose positions are `positionOf(sequence)`, sequences 1, 2, 3… (in memory,
+ * SQLite): the first sequence at or after (`inclusive`, reads) or strictly after (`exclusive`,
+ * subscriptions) a position. A position such a store never hands out (commit ≠ prepare) still
+ * has its place in the order of `comparePositions`, so every such store starts at the same event.
+ */
+export const firstSequenceFrom = (position: Position | 'start', bound: 'inclusive' | 'exclusive'): bigint => {
+  if (position === 'start') return 1n;
+  const { commit, prepare } = position;
+  const includesCommit = bound === 'inclusive' ? prepare <= commit : prepare < commit;
+  const first = includesCommit ? commit : commit + 1n;
+  return first < 1n ? 1n : first;
+};

@@ -66,23 +66,39 @@ export type ClientSubscribeOptions = Readonly<{
   filter: ClientFilter;
 }>;
 
+/**
+ * What a read returns: the events, and in `@eventstore/db-client` a way to cancel the gRPC
+ * call behind them, which the adapter uses when a read misses its deadline.
+ */
+export type ClientRead = AsyncIterable<ClientResolvedEvent> & Readonly<{ cancel?: () => Promise<void> }>;
+
 /** A catch-up subscription: a Node.js readable stream of resolved events plus control events. */
 export interface ClientSubscription {
   on(event: 'data', listener: (resolved: ClientResolvedEvent) => void): unknown;
-  on(event: 'caughtUp' | 'end', listener: () => void): unknown;
+  /** `confirmation` is the server's first answer to a subscription, before any event. */
+  on(event: 'caughtUp' | 'end' | 'confirmation', listener: () => void): unknown;
   on(event: 'error', listener: (error: unknown) => void): unknown;
   /** Events pushed by the client but not yet emitted as `data`. */
   readonly readableLength: number;
   unsubscribe(): Promise<void>;
+  /** Ends the stream with `error`, emitted as its `error` event. */
+  destroy(error: Error): unknown;
 }
 
 /** Everything but appends, which the two dialects spell differently. */
 export type ClientReads = Readonly<{
-  readStream: (streamName: string, options: ClientReadStreamOptions) => AsyncIterable<ClientResolvedEvent>;
-  readAll: (options: ClientReadAllOptions) => AsyncIterable<ClientResolvedEvent>;
+  readStream: (streamName: string, options: ClientReadStreamOptions) => ClientRead;
+  readAll: (options: ClientReadAllOptions) => ClientRead;
   subscribeToAll: (options: ClientSubscribeOptions) => ClientSubscription;
   dispose: () => Promise<void>;
 }>;
+
+/*
+ * The adapter also passes `deadline` (milliseconds) in an append's options, which both clients
+ * read (see deadlines.ts). It is left out of the option types below on purpose: TypeScript
+ * refuses a client of the other dialect only because the options share no property with that
+ * client's own; a shared `deadline` would make the pairing type-check again.
+ */
 
 /** `@eventstore/db-client` 6.x: the expected state is `expectedRevision`. */
 export type EventStoreDbClient = ClientReads &

@@ -1,4 +1,4 @@
-import type { EventFilter } from '@ssp/eventstore';
+import { matchesEventFilter, type EventFilter } from '@ssp/eventstore';
 import type { ClientFilter, ClientRecordedEvent } from './client-shape';
 
 /**
@@ -13,17 +13,12 @@ export const CHECKPOINT_CATEGORY = 'ReadModelCheckpoint';
 const isBookkeeping = (event: ClientRecordedEvent): boolean =>
   event.streamId.startsWith('$') || event.type.startsWith('$') || event.streamId.startsWith(`${CHECKPOINT_CATEGORY}-`);
 
-/** Exact semantics, applied to everything the server sends whatever it filtered already. */
-export const isDeliverable = (event: ClientRecordedEvent, filter: EventFilter | undefined): boolean => {
-  if (isBookkeeping(event)) return false;
-  if (filter === undefined) return true;
-  switch (filter.kind) {
-    case 'streamCategory':
-      return filter.categories.some((category) => event.streamId.startsWith(`${category}-`));
-    case 'eventType':
-      return filter.types.includes(event.type);
-  }
-};
+/**
+ * The port's own filter, applied to everything the server sends whatever it filtered already:
+ * the server's prefixes only narrow what crosses the network.
+ */
+export const isDeliverable = (event: ClientRecordedEvent, filter: EventFilter | undefined): boolean =>
+  !isBookkeeping(event) && matchesEventFilter(filter, { streamName: event.streamId, type: event.type });
 
 /**
  * The server-side filter of a subscription, which spares the network most of what the

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import type { EventStore, NewEvent } from '@ssp/eventstore';
 import { describeEventStoreConformance } from '@ssp/eventstore/conformance';
+import { closableView } from '@ssp/eventstore/testing';
 import { createEventStoreDbCheckpointStore } from './checkpoint-store';
 import { createEventStoreDbStore } from './eventstoredb-store';
 import { startTestTarget, targetKinds, type TestTarget } from './testing/test-target';
@@ -13,8 +14,9 @@ import { startTestTarget, targetKinds, type TestTarget } from './testing/test-ta
 let target: TestTarget | undefined;
 let store: EventStore | undefined;
 
-// One client for the whole file: the Kurrent client's native reader takes a while to connect,
-// and the suite only touches fresh streams, so sharing it changes nothing but the run time.
+// One client for the whole file: the Kurrent client's native reader takes a while to connect
+// (about half a second), and the suite only touches fresh streams, so sharing it changes
+// nothing but the run time. Each test gets a view of it that it may close.
 beforeAll(async () => {
   target = await startTestTarget();
   store = createEventStoreDbStore(
@@ -30,7 +32,8 @@ afterAll(async () => {
 
 describeEventStoreConformance('KurrentDB through @kurrent/kurrentdb-client', async () => {
   if (store === undefined) throw new Error('the test target did not start');
-  return { store, teardown: async () => undefined };
+  const view = closableView(store);
+  return { store: view, teardown: () => view.close() };
 });
 
 const newEvent = (type: string): NewEvent => ({ eventId: randomUUID(), type, data: {}, metadata: {} });

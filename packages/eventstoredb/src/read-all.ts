@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
-import { comparePositions, type ReadAllOptions, type RecordedEvent, type StoreError } from '@ssp/eventstore';
+import { comparePositions, type RecordedEvent, type StoreError, type ValidReadAllOptions } from '@ssp/eventstore';
 import type { ClientPosition, ClientReads, ClientRecordedEvent } from './client-shape';
 import { isDeliverable } from './event-filter';
 import { fromClientEvent } from './event-mapping';
-import { collect, validMaxCount } from './read-stream';
+import { collect } from './read-stream';
 
 /**
  * One page of `$all`. Filtering happens here, not on the server: `@eventstore/db-client` 6.x
@@ -18,17 +18,9 @@ export const RAW_PAGE_SIZE = 512;
 
 type Scan = Readonly<{ found: readonly RecordedEvent[]; resumeAfter: ClientPosition | undefined }>;
 
-export const readAll = (client: ClientReads, options: ReadAllOptions = {}): TE.TaskEither<StoreError, readonly RecordedEvent[]> =>
-  pipe(
-    TE.fromEither(validMaxCount(options.maxCount)),
-    TE.chain((maxCount) => (maxCount === 0 ? TE.right([]) : scanFrom(client, options, maxCount))),
-  );
-
-const scanFrom = (
-  client: ClientReads,
-  options: ReadAllOptions,
-  maxCount: number,
-): TE.TaskEither<StoreError, readonly RecordedEvent[]> => {
+/** `options` were checked by the port's shared rules (see `guardedEventStore`); absent `maxCount` reads all. */
+export const readAll = (client: ClientReads, options: ValidReadAllOptions): TE.TaskEither<StoreError, readonly RecordedEvent[]> => {
+  const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
   const scanPage = (
     fromPosition: ClientPosition | 'start',
     skipUpTo: ClientPosition | undefined,
@@ -44,7 +36,7 @@ const scanFrom = (
             scanPage(resumeAfter, resumeAfter, foundSoFar),
       ),
     );
-  return scanPage(options.from ?? 'start', undefined, []);
+  return scanPage(options.from, undefined, []);
 };
 
 const sortPage = (
@@ -52,7 +44,7 @@ const sortPage = (
   skipUpTo: ClientPosition | undefined,
   foundBefore: readonly RecordedEvent[],
   maxCount: number,
-  options: ReadAllOptions,
+  options: ValidReadAllOptions,
 ): E.Either<StoreError, Scan> => {
   const found = [...foundBefore];
   for (const event of page) {

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import type { StoreError, SubscribeOptions, Subscription, SubscriptionMessage } from '@ssp/eventstore';
+import type { StoreError, Subscription, SubscriptionMessage, ValidSubscribeOptions } from '@ssp/eventstore';
 import { storeErrorOf } from './client-errors';
 import type { ClientPosition, ClientReads, ClientResolvedEvent } from './client-shape';
 import { isDeliverable, serverFilterOf } from './event-filter';
@@ -25,11 +25,11 @@ export const DEFAULT_RESUBSCRIBE_POLICY: ResubscribePolicy = { initialDelayMs: 2
  */
 export const resilientSubscription = (
   client: ClientReads,
-  options: SubscribeOptions,
+  options: ValidSubscribeOptions,
   policy: ResubscribePolicy,
 ): Subscription => {
   let closed = false;
-  let resumeAfter: ClientPosition | 'start' = options.after ?? 'start';
+  let resumeAfter: ClientPosition | 'start' = options.after;
   let caughtUpSent = false;
   let failedAttempts = 0;
   let stopCurrent: () => void = () => undefined;

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type Database from 'better-sqlite3';
-import { categoryOf, checkExpectedRevision, positionOf } from '@ssp/eventstore';
+import { checkExpectedRevision, filterableCategoryOf, positionOf } from '@ssp/eventstore';
 import type { AppendResult, ExpectedRevision, NewEvent, StoreError } from '@ssp/eventstore';
 import { isTooBig, messageOf, storeErrorFrom } from './errors';
 
@@ -18,8 +18,7 @@ const resultForHead = (head: StreamHead | undefined): AppendResult =>
     : { nextExpectedRevision: head.revision, position: positionOf(head.position) };
 
 /** Only `<category>-<id>` names have a category a filter can select (see the schema). */
-const categoryColumnOf = (streamName: string): string | null =>
-  streamName.includes('-') ? categoryOf(streamName) : null;
+const categoryColumnOf = (streamName: string): string | null => filterableCategoryOf(streamName) ?? null;
 
 export type Appender = (
   streamName: string,

@@ -44,7 +44,8 @@ describe('online backup', () => {
     const directory = createTempDirectory();
     const source = directory.file('missing.sqlite');
     const error = leftOf(await backupSqliteStore(source, directory.file('copy.sqlite'))());
-    expect(error).toMatchObject({ kind: 'Unavailable', message: expect.stringContaining(source) });
+    // A wrong path does not fix itself: a Failure, not a transient Unavailable.
+    expect(error).toMatchObject({ kind: 'Failure', message: expect.stringContaining(source) });
     directory.remove();
   });
 });

@@ -1,17 +1,22 @@
 import * as E from 'fp-ts/Either';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { closeQuietly, connect } from './connection';
 import { storeErrorFrom } from './errors';
 import type { OpenError } from './open-error';
+import { openReadOnlyConnection } from './read-only';
 import { inspectSchema, migrateSchema } from './schema/migrate';
 import type { MigrationOutcome } from './schema/migrate';
 
 /**
- * One connection to a store file, migrated to the current schema. The event store and the
- * read-model store can share it, so that one file (even `:memory:`) holds both.
+ * One connection to a store file, migrated to the current schema (or, read-only, as found).
+ * The event store and the read-model store can share it, so that one file (even `:memory:`)
+ * holds both.
  */
 export type SqliteDatabase = Readonly<{
   path: string;
   connection: Database.Database;
+  /** Opened with `readOnly: true`: stores on it refuse every write. */
+  readOnly: boolean;
   close(): void;
 }>;
 
@@ -29,6 +34,13 @@ export type OpenSqliteDatabaseOptions = Readonly<{
    * lose the last commits on power loss; use it only where that is acceptable (benchmarks).
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * Open to read only, for those who may not or cannot write the file (auditors, read-only
+   * mounts, a full disk): the file must exist, is never migrated, written nor switched to WAL,
+   * and must be at a schema version this build reads as it is (1 up to the latest). Appends
+   * are refused with a `Failure`. See `read-only.ts` for how the -wal and -shm are handled.
+   */
+  readOnly?: boolean;
 }>;
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -65,28 +77,8 @@ const prepareConnection = (
   }
 };
 
-const connect = (path: string): E.Either<OpenError, Database.Database> => {
-  try {
-    return E.right(new Database(path));
-  } catch (error) {
-    return E.left(storeErrorFrom(error, `opening ${path}`));
-  }
-};
-
-const closeQuietly = (connection: Database.Database): void => {
-  try {
-    connection.close();
-  } catch {
-    // Already failing to open: the original error is the one worth reporting.
-  }
-};
-
-/**
- * Opens (creating if needed) and migrates a store file. A file written by a newer schema, or
- * by another application, is refused without being modified.
- */
-export const openSqliteDatabase = (options: OpenSqliteDatabaseOptions): E.Either<OpenError, SqliteDatabase> => {
-  const connected = connect(options.path);
+const openReadWrite = (options: OpenSqliteDatabaseOptions): E.Either<OpenError, Database.Database> => {
+  const connected = connect(options.path, options.path);
   if (E.isLeft(connected)) return connected;
   const connection = connected.right;
   const prepared = prepareConnection(connection, options);
@@ -94,7 +86,23 @@ export const openSqliteDatabase = (options: OpenSqliteDatabaseOptions): E.Either
     closeQuietly(connection);
     return prepared;
   }
-  return E.right({ path: options.path, connection, close: () => connection.close() });
+  return connected;
+};
+
+/**
+ * Opens (creating if needed) and migrates a store file, or with `readOnly` opens an existing
+ * one as it is. A file written by a newer schema, or by another application, is refused
+ * without being modified.
+ */
+export const openSqliteDatabase = (options: OpenSqliteDatabaseOptions): E.Either<OpenError, SqliteDatabase> => {
+  const readOnly = options.readOnly === true;
+  const opened = readOnly ? openReadOnlyConnection(options.path, busyTimeoutOf(options)) : openReadWrite(options);
+  return E.map((connection: Database.Database): SqliteDatabase => ({
+    path: options.path,
+    connection,
+    readOnly,
+    close: () => connection.close(),
+  }))(opened);
 };
 
 /** Where a store gets its connection: a path it opens (and closes), or a shared database. */

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type Database from 'better-sqlite3';
-import { positionOf } from '@ssp/eventstore';
-import type { EventFilter, ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreError } from '@ssp/eventstore';
+import { LARGEST_STORABLE, positionOf } from '@ssp/eventstore';
+import type { EventFilter, LogPage, RecordedEvent, StoreError, ValidReadStreamOptions } from '@ssp/eventstore';
 import { storeErrorFrom } from './errors';
 import { parseJsonObject } from './json';
 
@@ -56,19 +56,20 @@ const toRecordedEvents = (rows: readonly EventRow[]): E.Either<StoreError, reado
   return E.right(events);
 };
 
-/** SQLite reads `LIMIT -1` as "no limit". */
-export const limitOf = (maxCount: number | undefined): number =>
-  maxCount === undefined || !Number.isFinite(maxCount) ? -1 : Math.max(0, Math.floor(maxCount));
+/**
+ * SQLite reads `LIMIT -1` as "no limit". The counts themselves were checked by the port's
+ * shared rules before they got here (see `guardedEventStore`), so they are used as they are.
+ */
+const limitOf = (maxCount: number | undefined): number => maxCount ?? -1;
 
 export type EventReader = Readonly<{
-  readStream(streamName: string, options?: ReadStreamOptions): E.Either<StoreError, readonly RecordedEvent[]>;
-  /** Events from position `fromSequence` (inclusive) in global order. */
-  readAll(fromSequence: bigint, maxCount: number | undefined, filter?: EventFilter): E.Either<StoreError, readonly RecordedEvent[]>;
+  readStream(streamName: string, options: ValidReadStreamOptions): E.Either<StoreError, readonly RecordedEvent[]>;
+  /**
+   * Up to `limit` (or all) events matching `filter`, in global order, from position `first`
+   * on; and where the next read starts: after the last event returned.
+   */
+  readFrom(first: bigint, filter: EventFilter | undefined, limit: number | undefined): E.Either<StoreError, LogPage>;
 }>;
-
-/** Position numbers start at 1, so sequence 0 reads from the beginning. */
-export const sequenceFrom = (from: ReadAllOptions['from']): bigint =>
-  from === undefined || from === 'start' ? 0n : from.commit;
 
 export const prepareEventReader = (connection: Database.Database): EventReader => {
   // safeIntegers: positions and revisions come back as bigint, as the port wants them, and
@@ -81,6 +82,8 @@ export const prepareEventReader = (connection: Database.Database): EventReader =
   const all = connection
     .prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`)
     .safeIntegers(true);
+  // `stream_category` holds `filterableCategoryOf(stream_name)` (see append.ts), so an equality
+  // on it is exactly the port's category filter, `matchesEventFilter`.
   // One category or type (the common case: a projection follows one category) is an equality
   // on the (column, position) index, which yields rows already in position order, so a page
   // costs only its own rows. Several values are bound as one JSON array (one cached statement
@@ -120,14 +123,18 @@ export const prepareEventReader = (connection: Database.Database): EventReader =
   };
 
   return {
-    readStream: (streamName, options = {}) =>
-      attempt(`reading stream ${streamName}`, () =>
-        byStream.all(streamName, options.fromRevision ?? 0n, limitOf(options.maxCount)),
-      ),
-    readAll: (fromSequence, maxCount, filter) =>
-      attempt('reading all events', () => {
-        const limit = limitOf(maxCount);
-        return filter === undefined ? all.all(fromSequence, limit) : readFiltered(fromSequence, filter, limit);
-      }),
+    readStream: (streamName, { fromRevision, maxCount }) =>
+      attempt(`reading stream ${streamName}`, () => byStream.all(streamName, fromRevision, limitOf(maxCount))),
+    readFrom: (first, filter, limit) => {
+      // No position is that large (an INTEGER could not even be bound to it): nothing to read.
+      if (first > LARGEST_STORABLE) return E.right({ events: [], next: first });
+      const page = attempt('reading all events', () =>
+        filter === undefined ? all.all(first, limitOf(limit)) : readFiltered(first, filter, limitOf(limit)),
+      );
+      return E.map((events: readonly RecordedEvent[]): LogPage => {
+        const last = events.at(-1);
+        return { events, next: last === undefined ? first : last.position.commit + 1n };
+      })(page);
+    },
   };
 };

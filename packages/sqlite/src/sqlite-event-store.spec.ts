@@ -217,13 +217,13 @@ describe('SQLite event store', () => {
   });
 
   describe('errors are values', () => {
-    it('given a closed store, when it is used, then each operation returns a StoreError instead of throwing', async () => {
-      await store.close();
-      const read = await store.readStream('Device-1')();
-      const append = await store.appendToStream('Device-1', [newEvent('a')], { expectedRevision: 'ANY' })();
-      const all = await store.readAll()();
-      expect([read, append, all].every(E.isLeft)).toBe(true);
-      expect(leftOf(read).kind).toBe('Failure');
+    it('given a store on a borrowed connection, when it closes, then its calls are refused and the connection stays open', async () => {
+      const borrower = rightOf(openSqliteEventStore({ database: store.database }));
+      rightOf(await store.appendToStream('Device-1', [newEvent('a')], { expectedRevision: 'NO_STREAM' })());
+      await borrower.close();
+
+      expect(leftOf(await borrower.readStream('Device-1')())).toMatchObject({ kind: 'Unavailable', message: expect.stringContaining('closed') });
+      expect(rightOf(await store.readStream('Device-1')())).toHaveLength(1);
     });
 
     it('given another connection holding the write lock past busy_timeout, when appending, then Unavailable comes back and nothing is written', async () => {

@@ -1,15 +1,14 @@
 import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
 import type { TaskEither } from 'fp-ts/TaskEither';
-import type { EventStore, StoreError, Subscription } from '@ssp/eventstore';
+import { catchUpSubscription, createNewsFeed, firstSequenceFrom, guardedEventStore } from '@ssp/eventstore';
+import type { EventStore, SequencedLog, StoreError } from '@ssp/eventstore';
 import { prepareAppender } from './append';
 import { resolveLocation } from './database';
 import type { SqliteDatabase, SqliteLocation } from './database';
-import { storeErrorFrom } from './errors';
-import { createNewsFeed } from './news-feed';
+import { readOnlyRefusal, storeErrorFrom } from './errors';
 import type { OpenError } from './open-error';
-import { prepareEventReader, sequenceFrom } from './reads';
-import { openPollingSubscription } from './subscription';
-import type { SubscriptionSource } from './subscription';
+import { prepareEventReader } from './reads';
 
 export type SqliteEventStoreOptions = SqliteLocation &
   Readonly<{
@@ -59,13 +58,13 @@ const createEventStore = (
     .prepare<[], { last: bigint }>('SELECT coalesce(max(position), 0) AS last FROM events')
     .safeIntegers(true);
   const news = createNewsFeed();
-  const pageSize = options.subscriptionPageSize ?? DEFAULT_SUBSCRIPTION_PAGE_SIZE;
-  const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-  const openSubscriptions = new Set<Subscription>();
-  let closed = false;
+  const tuning = {
+    pageSize: options.subscriptionPageSize ?? DEFAULT_SUBSCRIPTION_PAGE_SIZE,
+    pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+  };
 
-  const subscriptionSource: SubscriptionSource = {
-    readPageAfter: (after, filter) => reader.readAll(after + 1n, pageSize, filter),
+  // Positions are the rowids of the events table, assigned in commit order (see reads.ts).
+  const log: SequencedLog = {
     lastSequence: () => {
       try {
         return E.right(lastPosition.get()?.last ?? 0n);
@@ -73,37 +72,34 @@ const createEventStore = (
         return E.left(storeErrorFrom(error, 'reading the last position'));
       }
     },
+    readFrom: reader.readFrom,
     news,
-    pageSize,
-    pollIntervalMs,
   };
 
-  return {
-    database,
-    readStream: (streamName, readOptions) => taskOf(() => reader.readStream(streamName, readOptions)),
-    appendToStream: (streamName, events, { expectedRevision }) =>
-      taskOf(() => {
-        const result = append(streamName, events, expectedRevision);
-        if (E.isRight(result) && events.length > 0) news.announce();
-        return result;
-      }),
-    readAll: (readOptions = {}) =>
-      taskOf(() => reader.readAll(sequenceFrom(readOptions.from), readOptions.maxCount, readOptions.filter)),
-    subscribeToAll: (subscribeOptions = {}) => {
-      const after = subscribeOptions.after;
-      const startAfter = after === undefined || after === 'start' ? 0n : after.commit;
-      const subscription = openPollingSubscription(subscriptionSource, startAfter, subscribeOptions.filter, () => {
-        openSubscriptions.delete(subscription);
-      });
-      if (closed) void subscription.close();
-      else openSubscriptions.add(subscription);
-      return subscription;
+  const store = guardedEventStore(
+    'SQLite event store',
+    {
+      readStream: (streamName, readOptions) => taskOf(() => reader.readStream(streamName, readOptions)),
+      appendToStream: (streamName, events, { expectedRevision }) =>
+        taskOf(() => {
+          if (database.readOnly) return E.left(readOnlyRefusal(database.path, `append to ${streamName}`));
+          const result = append(streamName, events, expectedRevision);
+          if (E.isRight(result) && events.length > 0) news.announce();
+          return result;
+        }),
+      readAll: ({ from, maxCount, filter }) =>
+        taskOf(() =>
+          pipe(
+            reader.readFrom(firstSequenceFrom(from, 'inclusive'), filter, maxCount),
+            E.map((page) => page.events),
+          ),
+        ),
+      subscribeToAll: (subscribeOptions) => catchUpSubscription(log, subscribeOptions, tuning),
     },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await Promise.all([...openSubscriptions].map((subscription) => subscription.close()));
+    // A shared connection belongs to whoever opened it.
+    async () => {
       if (ownsDatabase) database.close();
     },
-  };
+  );
+  return { ...store, database };
 };

@@ -1,12 +1,12 @@
 import * as E from 'fp-ts/Either';
 import type { RecordedEvent } from '@ssp/eventstore';
 import { decodeHistory, readHistory, type ProjectedEvent, type UnreadableEvent } from '@ssp/projections';
-import { openStore } from '../stores';
+import { openStoreForReading } from '../stores';
 import type { Progress } from './progress';
 
-/** Reads the whole history once from the store the `--store` option names, then closes it. */
+/** Reads the whole history once from the store the `--store` option names, opened read-only, then closes it. */
 export const loadHistory = async (spec: string, progress: Progress): Promise<readonly RecordedEvent[]> => {
-  const store = await openStore(spec);
+  const store = await openStoreForReading(spec);
   try {
     const history = await readHistory(store, { onProgress: progress.reading })();
     if (E.isLeft(history)) throw new Error(`cannot read history: ${history.left.kind}${'message' in history.left ? `: ${history.left.message}` : ''}`);

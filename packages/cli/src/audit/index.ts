@@ -7,7 +7,9 @@ import { registerVerify } from './verify-command';
 
 /**
  * `audit …`: the auditor's questions, answered from history alone. Nothing here writes:
- * every command reads the whole history once, then answers with pure functions over it.
+ * every command opens the store read-only (a SQLite file is never created, migrated or
+ * written, so a store the auditor may not write still reads), reads the whole history once,
+ * then answers with pure functions over it.
  */
 export const registerAuditCommands = (program: Command): void => {
   const audit = program.command('audit').description('replay history as an auditor: timelines, state as of a time, step-up compliance, tamper evidence');

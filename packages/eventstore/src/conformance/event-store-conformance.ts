@@ -1,5 +1,7 @@
 import type { EventStore } from '../port';
 import { appendConformance } from './append-conformance';
+import { lifecycleConformance } from './lifecycle-conformance';
+import { readArgumentsConformance } from './read-arguments-conformance';
 import { readConformance } from './read-conformance';
 import { subscriptionConformance } from './subscription-conformance';
 import { DEFAULT_TIMEOUT_MS, eachTestFixture } from './support';
@@ -14,7 +16,9 @@ export type ConformanceOptions = Readonly<{
 /**
  * Registers the event store conformance suite with Jest. `factory` runs before each test and
  * `teardown` after it; the tests only ever touch fresh, randomly named streams, so the factory
- * may hand back the same long-lived store (a real server) every time.
+ * may connect to the same long-lived server every time. The store it hands back belongs to the
+ * test, though: the "after close" tests close it. To share one connection between tests, hand
+ * out `closableView(shared)` from `@ssp/eventstore/testing`, which closes on its own.
  */
 export const describeEventStoreConformance = (
   name: string,
@@ -28,6 +32,8 @@ export const describeEventStoreConformance = (
 
     describe('appendToStream', () => appendConformance(store, timeout));
     describe('reading', () => readConformance(store, timeout));
+    describe('reading with odd arguments', () => readArgumentsConformance(store, timeout));
     describe('subscribeToAll', () => subscriptionConformance(store, timeout));
+    describe('after close', () => lifecycleConformance(store, timeout));
   });
 };

@@ -1,7 +1,7 @@
-import type { EventFilter, EventStore, NewEvent, Subscription } from '../port';
+import type { EventFilter, EventStore, NewEvent, Subscription, SubscriptionMessage } from '../port';
 import { comparePositions } from '../position';
 import { eventsIn, readerOf, shapeOf, type SubscriptionReader } from './subscription-reader';
-import { freshCategory, freshStream, idsOf, newEvent, newEvents, succeed } from './support';
+import { freshCategory, freshStream, idsOf, newEvent, newEvents, refusalOf, succeed } from './support';
 
 /**
  * Yields to the event loop once so that a read already started gets as far as waiting for
@@ -177,5 +177,36 @@ export const subscriptionConformance = (store: () => EventStore, timeout: number
     for await (const message of subscription) kinds.push(message.kind);
     expect(kinds).not.toContain('dropped');
     expect(kinds).not.toContain('event');
+  }, timeout);
+
+  it('given a subscription still catching up, when it is closed, then iteration ends without dropped and without further events', async () => {
+    const category = freshCategory();
+    await append(freshStream(category), newEvents(30));
+    const subscription = store().subscribeToAll({ filter: inCategory(category) });
+    const reader = readerOf(subscription);
+    await reader.readUntil((messages) => eventsIn(messages).length >= 3);
+
+    await subscription.close();
+    const rest: string[] = [];
+    for await (const message of subscription) rest.push(message.kind);
+    expect(rest).toEqual([]);
+  }, timeout);
+
+  it('given a checkpoint at position 0/0, when subscribing after it, then every matching event is delivered, as from start', async () => {
+    const category = freshCategory();
+    const history = await append(freshStream(category), newEvents(2));
+    await withSubscription(store().subscribeToAll({ after: { commit: 0n, prepare: 0n }, filter: inCategory(category) }), async (reader) => {
+      expect(shapeOf(await reader.readUntilCaughtUp())).toEqual([...history, 'caughtUp']);
+    });
+  }, timeout);
+
+  it.each([
+    { argument: 'after.commit', options: { after: { commit: -1n, prepare: 0n } } },
+    { argument: 'after.prepare', options: { after: { commit: 0n, prepare: 2n ** 63n } } },
+    { argument: 'filter.categories[0]', options: { filter: { kind: 'streamCategory', categories: ['with-dash'] } } },
+  ] as const)('given options with a bad $argument, when subscribing, then the only message is dropped with a Failure naming it', async ({ argument, options }) => {
+    const messages: SubscriptionMessage[] = [];
+    for await (const message of store().subscribeToAll(options)) messages.push(message);
+    expect(messages).toEqual([{ kind: 'dropped', error: refusalOf(argument) }]);
   }, timeout);
 };

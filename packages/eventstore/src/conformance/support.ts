@@ -46,6 +46,28 @@ export const show = (value: unknown): string =>
 export const idsOf = (events: readonly RecordedEvent[]): string[] => events.map((event) => event.eventId);
 
 /**
+ * `maxCount`s every store refuses: negative, fractional, not a number, infinite, and beyond
+ * `Number.MAX_SAFE_INTEGER` (where a store could no longer tell two counts apart).
+ */
+export const REFUSED_MAX_COUNTS: readonly number[] = [
+  -1,
+  2.5,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.MAX_SAFE_INTEGER + 10,
+  2 ** 53,
+];
+
+/** What `toEqual` compares a refusal with: its kind, and a matcher for its message. */
+type RefusalPattern = Readonly<{ kind: StoreError['kind']; message: unknown }>;
+
+/** How a store refuses an argument: a `Failure` whose message names the argument. */
+export const refusalOf = (argument: string): RefusalPattern => ({ kind: 'Failure', message: expect.stringContaining(argument) });
+
+/** How a closed store answers every call: `Unavailable`, saying it is closed. */
+export const closedStoreRefusal = (): RefusalPattern => ({ kind: 'Unavailable', message: expect.stringContaining('closed') });
+
+/**
  * Creates a fixture before each test and tears it down after it; answers a getter for the
  * store, which fails loudly if a test runs outside that window.
  */

@@ -1,64 +1,40 @@
-import type { Position, RecordedEvent } from '../port';
-import { comparePositions } from '../position';
+import type { LogPage } from '../catch-up-subscription';
+import { matchesEventFilter } from '../event-filter';
+import { createNewsFeed, type NewsFeed } from '../news-feed';
+import type { EventFilter, RecordedEvent } from '../port';
 
 /**
- * The store's single append-only sequence of events, plus the wake-ups that let live
- * subscriptions sleep until something is appended. Subscriptions read it by index, which is
- * what makes "no gaps, no repeats" hold even when appends race a catch-up.
+ * The store's single append-only sequence of events, plus the news that wakes live
+ * subscriptions when something is appended. The event at index i has sequence i + 1 (its
+ * position is `positionOf(i + 1)`), so subscriptions and reads address it by sequence.
  */
 export type GlobalLog = Readonly<{
   events: readonly RecordedEvent[];
+  news: NewsFeed;
   append(events: readonly RecordedEvent[]): void;
-  /** Resolves on the next append, or when `cancel` is called for this waiter. */
-  waitForAppend(): Readonly<{ appended: Promise<void>; cancel: () => void }>;
 }>;
 
 export const createGlobalLog = (): GlobalLog => {
   const events: RecordedEvent[] = [];
-  const waiters = new Set<() => void>();
+  const news = createNewsFeed();
   return {
     events,
+    news,
     append(appended) {
       events.push(...appended);
-      const woken = [...waiters];
-      waiters.clear();
-      for (const wake of woken) wake();
-    },
-    waitForAppend() {
-      let wake: () => void = () => undefined;
-      const appended = new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      waiters.add(wake);
-      return {
-        appended,
-        cancel: () => {
-          waiters.delete(wake);
-          wake();
-        },
-      };
+      news.announce();
     },
   };
 };
 
-/** Index of the first event at or after `position` (`inclusive`) or strictly after it. */
-export const indexFrom = (
-  events: readonly RecordedEvent[],
-  position: Position | 'start' | undefined,
-  bound: 'inclusive' | 'exclusive',
-): number => {
-  if (position === undefined || position === 'start') return 0;
-  const isBeforeBound = (event: RecordedEvent): boolean => {
-    const order = comparePositions(event.position, position);
-    return bound === 'inclusive' ? order < 0 : order <= 0;
-  };
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const event = events[middle];
-    if (event !== undefined && isBeforeBound(event)) low = middle + 1;
-    else high = middle;
+/** Up to `limit` (or all) events matching `filter` from sequence `first` on, and where the next read starts. */
+export const readLog = (log: GlobalLog, first: bigint, filter: EventFilter | undefined, limit: number | undefined): LogPage => {
+  const page: RecordedEvent[] = [];
+  // Sequences start at 1; a sequence past the end leaves nothing to read.
+  let index = first > BigInt(log.events.length) ? log.events.length : Math.max(0, Number(first) - 1);
+  for (; index < log.events.length && (limit === undefined || page.length < limit); index += 1) {
+    const event = log.events[index];
+    if (event !== undefined && matchesEventFilter(filter, event)) page.push(event);
   }
-  return low;
+  return { events: page, next: BigInt(index + 1) };
 };

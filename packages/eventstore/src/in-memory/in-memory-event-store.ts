@@ -1,15 +1,17 @@
 import * as RA from 'fp-ts/ReadonlyArray';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type * as TE from 'fp-ts/TaskEither';
+import * as TE from 'fp-ts/TaskEither';
+import { catchUpSubscription, type SequencedLog } from '../catch-up-subscription';
 import { checkExpectedRevision } from '../expected-revision';
+import { guardedEventStore } from '../guarded-store';
 import type { AppendResult, EventStore, NewEvent, RecordedEvent, StoreError } from '../port';
-import { positionOf } from '../position';
-import { matchesFilter } from './event-filter';
+import { firstSequenceFrom, positionOf } from '../position';
 import { frozenJsonCopy } from './frozen-json';
-import { createGlobalLog, indexFrom } from './global-log';
-import { subscribeToLog, type LogSubscription } from './log-subscription';
-import { validFromRevision, validMaxCount } from './read-options';
+import { createGlobalLog, readLog } from './global-log';
+
+/** Subscriptions read the log this many events at a time, so that one reader cannot hog the event loop. */
+const SUBSCRIPTION_PAGE_SIZE = 256;
 
 /**
  * An `EventStore` held in process memory, for tests and the demo. Positions are 1-based:
@@ -19,11 +21,11 @@ import { validFromRevision, validMaxCount } from './read-options';
 export const createInMemoryEventStore = (): EventStore => {
   const log = createGlobalLog();
   const streams = new Map<string, RecordedEvent[]>();
-  const subscriptions = new Set<LogSubscription>();
-  let closed = false;
-
-  const whenOpen = <A>(run: () => E.Either<StoreError, A>): TE.TaskEither<StoreError, A> =>
-    async () => (closed ? E.left({ kind: 'Unavailable', message: 'the in-memory event store is closed' }) : run());
+  const sequencedLog: SequencedLog = {
+    lastSequence: () => E.right(BigInt(log.events.length)),
+    readFrom: (first, filter, limit) => E.right(readLog(log, first, filter, limit)),
+    news: log.news,
+  };
 
   const record = (streamName: string, firstRevision: bigint, firstSequence: bigint) =>
     (index: number, event: NewEvent): E.Either<StoreError, RecordedEvent> =>
@@ -60,59 +62,32 @@ export const createInMemoryEventStore = (): EventStore => {
       }),
     );
 
-  return {
-    readStream: (streamName, options = {}) =>
-      whenOpen(() =>
-        pipe(
-          E.Do,
-          E.apS('from', validFromRevision(options.fromRevision)),
-          E.apS('maxCount', validMaxCount(options.maxCount)),
-          E.map(({ from, maxCount }) => {
-            const stream = streams.get(streamName) ?? [];
-            const start = from > BigInt(stream.length) ? stream.length : Number(from);
-            return stream.slice(start, start + maxCount);
-          }),
-        ),
-      ),
+  return guardedEventStore(
+    'in-memory event store',
+    {
+      readStream: (streamName, { fromRevision, maxCount }) =>
+        TE.fromIO(() => {
+          const stream = streams.get(streamName) ?? [];
+          const start = fromRevision > BigInt(stream.length) ? stream.length : Number(fromRevision);
+          return stream.slice(start, maxCount === undefined ? undefined : start + maxCount);
+        }),
 
-    appendToStream: (streamName, events, { expectedRevision }) =>
-      whenOpen(() => {
-        const stream = streams.get(streamName) ?? [];
-        const actual = stream.at(-1)?.revision ?? 'NO_STREAM';
-        return pipe(
-          checkExpectedRevision(streamName, expectedRevision, actual),
-          E.chain(() => append(streamName, events, stream)),
-        );
-      }),
+      appendToStream: (streamName, events, { expectedRevision }) =>
+        TE.fromIOEither(() => {
+          const stream = streams.get(streamName) ?? [];
+          const actual = stream.at(-1)?.revision ?? 'NO_STREAM';
+          return pipe(
+            checkExpectedRevision(streamName, expectedRevision, actual),
+            E.chain(() => append(streamName, events, stream)),
+          );
+        }),
 
-    readAll: (options = {}) =>
-      whenOpen(() =>
-        pipe(
-          validMaxCount(options.maxCount),
-          E.map((maxCount) => {
-            const page: RecordedEvent[] = [];
-            for (let index = indexFrom(log.events, options.from, 'inclusive'); index < log.events.length; index += 1) {
-              if (page.length >= maxCount) break;
-              const event = log.events[index];
-              if (event !== undefined && matchesFilter(options.filter, event)) page.push(event);
-            }
-            return page;
-          }),
-        ),
-      ),
+      readAll: ({ from, maxCount, filter }) =>
+        TE.fromIO(() => readLog(log, firstSequenceFrom(from, 'inclusive'), filter, maxCount).events),
 
-    subscribeToAll: (options = {}) => {
-      const subscription = subscribeToLog(log, indexFrom(log.events, options.after, 'exclusive'), options.filter, () =>
-        subscriptions.delete(subscription),
-      );
-      if (closed) void subscription.close();
-      else subscriptions.add(subscription);
-      return subscription;
+      subscribeToAll: (options) => catchUpSubscription(sequencedLog, options, { pageSize: SUBSCRIPTION_PAGE_SIZE }),
     },
-
-    close: async () => {
-      closed = true;
-      await Promise.all([...subscriptions].map((subscription) => subscription.close()));
-    },
-  };
+    // Nothing to free: the lifecycle has closed the subscriptions, the memory goes with the store.
+    async () => undefined,
+  );
 };

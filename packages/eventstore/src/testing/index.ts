@@ -1,1 +1,2 @@
+export { closableView } from './closable-view';
 export { namespacedStore } from './namespaced-store';

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { v5 as uuidv5 } from 'uuid';
+import { guardedEventStore } from '../guarded-store';
 import type { EventStore, Position, RecordedEvent, StoreError, Subscription, SubscriptionMessage } from '../port';
 import { comparePositions } from '../position';
 
@@ -38,40 +39,47 @@ export const namespacedStore = (inner: EventStore, namespace: string): EventStor
   const outerError = (error: StoreError): StoreError =>
     error.kind === 'WrongExpectedRevision' || error.kind === 'AppendTooLarge' ? { ...error, streamName: fromInner(error.streamName) } : error;
 
-  return {
-    readStream: (streamName, options) => TE.bimap(outerError, (events: readonly RecordedEvent[]) => events.map(outer))(inner.readStream(toInner(streamName), options)),
-    appendToStream: (streamName, events, options) =>
-      TE.mapLeft(outerError)(inner.appendToStream(toInner(streamName), events.map((event) => ({ ...event, eventId: innerId(event.eventId) })), options)),
-    readAll: (options = {}) => async () => {
-      // Other namespaces' events are skipped, so pages are read until this one is full or history
-      // ends. Each next page starts at the last event seen (reads are inclusive), skipping it.
-      const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
-      const found: RecordedEvent[] = [];
-      let from = options.from ?? 'start';
-      let seen: Position | undefined;
-      for (;;) {
-        const page = await inner.readAll({ ...options, from, maxCount: pageSize })();
-        if (E.isLeft(page)) return page;
-        const fresh = page.right.filter((event) => seen === undefined || comparePositions(event.position, seen) > 0);
-        for (const event of fresh) if (isOurs(event.streamName) && found.length < wanted) found.push(outer(event));
-        const last = page.right[page.right.length - 1];
-        if (page.right.length < pageSize || last === undefined || found.length >= wanted) return E.right(found);
-        from = last.position;
-        seen = last.position;
-      }
-    },
-    subscribeToAll: (options) => {
-      const subscription = inner.subscribeToAll(options);
-      const filtered = async function* (): AsyncGenerator<SubscriptionMessage> {
-        for await (const message of subscription) {
-          if (message.kind !== 'event') yield message;
-          else if (isOurs(message.event.streamName)) yield { kind: 'event', event: outer(message.event) };
+  return guardedEventStore(
+    `namespaced view ${namespace}`,
+    {
+      readStream: (streamName, options) =>
+        TE.bimap(outerError, (events: readonly RecordedEvent[]) => events.map(outer))(inner.readStream(toInner(streamName), options)),
+      appendToStream: (streamName, events, options) =>
+        TE.mapLeft(outerError)(
+          inner.appendToStream(toInner(streamName), events.map((event) => ({ ...event, eventId: innerId(event.eventId) })), options),
+        ),
+      readAll: ({ from: first, maxCount, filter }) => async () => {
+        // Other namespaces' events are skipped, so pages are read until this one is full or history
+        // ends. Each next page starts at the last event seen (reads are inclusive), skipping it.
+        const wanted = maxCount ?? Number.POSITIVE_INFINITY;
+        const found: RecordedEvent[] = [];
+        let from = first;
+        let seen: Position | undefined;
+        for (;;) {
+          const page = await inner.readAll({ from, maxCount: pageSize, filter })();
+          if (E.isLeft(page)) return page;
+          const fresh = page.right.filter((event) => seen === undefined || comparePositions(event.position, seen) > 0);
+          for (const event of fresh) if (isOurs(event.streamName) && found.length < wanted) found.push(outer(event));
+          const last = page.right[page.right.length - 1];
+          if (page.right.length < pageSize || last === undefined || found.length >= wanted) return E.right(found);
+          from = last.position;
+          seen = last.position;
         }
-      };
-      const view: Subscription = { [Symbol.asyncIterator]: filtered, close: () => subscription.close() };
-      return view;
+      },
+      subscribeToAll: (options) => {
+        const subscription = inner.subscribeToAll(options);
+        const filtered = async function* (): AsyncGenerator<SubscriptionMessage> {
+          for await (const message of subscription) {
+            if (message.kind !== 'event') yield message;
+            else if (isOurs(message.event.streamName)) yield { kind: 'event', event: outer(message.event) };
+          }
+        };
+        const messages = filtered();
+        const view: Subscription = { [Symbol.asyncIterator]: () => messages, close: () => subscription.close() };
+        return view;
+      },
     },
-    // The shared store belongs to whoever opened it.
-    close: async () => undefined,
-  };
+    // The shared store belongs to whoever opened it: closing the view ends only the view.
+    async () => undefined,
+  );
 };

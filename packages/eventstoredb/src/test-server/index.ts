@@ -16,6 +16,13 @@ export type EventStoreDbTestServer = Readonly<{
   kurrentConnectionString: string;
   /** Ends every live subscription call with UNAVAILABLE; resolves with how many there were. */
   dropSubscriptions: () => Promise<number>;
+  /**
+   * Freezes the server as `kill -STOP` would: connections and calls are accepted but nothing
+   * is answered, not even HTTP/2 pings, until `resume`. Resolves once the server is frozen.
+   */
+  stall: () => Promise<void>;
+  /** Lets through, in order, everything that waited during the stall, as `kill -CONT` would. */
+  resume: () => Promise<void>;
   stop: () => Promise<void>;
 }>;
 
@@ -62,6 +69,10 @@ export const startEventStoreDbTestServer = (
     });
   const send = (message: ToWorker): void => worker.postMessage(message);
   let requests = 0;
+  const nextRequestId = (): number => {
+    requests += 1;
+    return requests;
+  };
   // Once the worker is gone nothing will answer: stop() must not wait for it.
   let exited = false;
   const exit = new Promise<void>((resolve) =>
@@ -70,6 +81,13 @@ export const startEventStoreDbTestServer = (
       resolve();
     }),
   );
+
+  const setStalled = (stalled: boolean): Promise<void> => {
+    const requestId = nextRequestId();
+    const done = next((message) => (message.kind === 'stalledSet' && message.requestId === requestId ? true : undefined));
+    send({ kind: 'setStalled', requestId, stalled });
+    return Promise.race([done.then(() => undefined), exit]);
+  };
 
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
@@ -87,14 +105,15 @@ export const startEventStoreDbTestServer = (
           connectionString: `esdb://127.0.0.1:${port}?tls=false`,
           kurrentConnectionString: `kurrentdb://127.0.0.1:${port}?tls=false`,
           dropSubscriptions: () => {
-            requests += 1;
-            const requestId = requests;
+            const requestId = nextRequestId();
             const dropped = next((message) =>
               message.kind === 'subscriptionsDropped' && message.requestId === requestId ? message.count : undefined,
             );
             send({ kind: 'dropSubscriptions', requestId });
             return Promise.race([dropped, exit.then(() => 0)]);
           },
+          stall: () => setStalled(true),
+          resume: () => setStalled(false),
           stop: async () => {
             if (exited) return;
             const stopped = next((message) => (message.kind === 'stopped' ? true : undefined));

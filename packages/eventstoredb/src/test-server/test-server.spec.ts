@@ -6,7 +6,8 @@ import { startEventStoreDbTestServer, type EventStoreDbTestServer } from '.';
 import { eventResponse, uuidText } from './wire';
 
 // The parts of the test server the adapter does not use but other EventStoreDB code would:
-// backwards reads, stream subscriptions, `$maxCount`, structured UUIDs, idempotent `any` writes.
+// backwards reads, stream subscriptions, `$maxCount`, structured UUIDs, idempotent `any` writes;
+// and its stall, seen from a client without the adapter's deadlines.
 const TIMEOUT = 60_000;
 
 let server: EventStoreDbTestServer;
@@ -81,6 +82,23 @@ describe('the EventStoreDB test server', () => {
 
     expect(again.nextExpectedRevision).toBe(1n);
     expect(await readAllOf(client.readStream(streamName))).toHaveLength(2);
+  }, TIMEOUT);
+
+  it('given a stalled server, when a client reads, then the read waits and is answered once the server resumes', async () => {
+    const streamName = freshStream();
+    await client.appendToStream(streamName, events(2));
+    await server.stall();
+    let settled = false;
+    const read = readAllOf(client.readStream(streamName)).finally(() => {
+      settled = true;
+    });
+
+    // Nothing can answer during a stall, however slow the machine: this only gives it a chance to.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(false);
+    await server.resume();
+
+    expect(revisionsOf(await read)).toEqual([0n, 1n]);
   }, TIMEOUT);
 
   it('given a UUID, when sent as two signed 64-bit halves, then it reads back as the same text', () => {

@@ -9,12 +9,14 @@ export type WorkerSettings = Readonly<{ maxAppendSize: number; features: 'batchA
 
 export type ToWorker =
   | Readonly<{ kind: 'dropSubscriptions'; requestId: number }>
+  | Readonly<{ kind: 'setStalled'; requestId: number; stalled: boolean }>
   | Readonly<{ kind: 'stop' }>;
 
 export type FromWorker =
   | Readonly<{ kind: 'listening'; port: number }>
   | Readonly<{ kind: 'failed'; message: string }>
   | Readonly<{ kind: 'subscriptionsDropped'; requestId: number; count: number }>
+  | Readonly<{ kind: 'stalledSet'; requestId: number }>
   | Readonly<{ kind: 'stopped' }>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -30,6 +32,8 @@ export const parseFromWorker = (value: unknown): FromWorker | undefined => {
       return typeof value.requestId === 'number' && typeof value.count === 'number'
         ? { kind: 'subscriptionsDropped', requestId: value.requestId, count: value.count }
         : undefined;
+    case 'stalledSet':
+      return typeof value.requestId === 'number' ? { kind: 'stalledSet', requestId: value.requestId } : undefined;
     case 'stopped':
       return { kind: 'stopped' };
     default:
@@ -42,6 +46,10 @@ export const parseToWorker = (value: unknown): ToWorker | undefined => {
   switch (value.kind) {
     case 'dropSubscriptions':
       return typeof value.requestId === 'number' ? { kind: 'dropSubscriptions', requestId: value.requestId } : undefined;
+    case 'setStalled':
+      return typeof value.requestId === 'number' && typeof value.stalled === 'boolean'
+        ? { kind: 'setStalled', requestId: value.requestId, stalled: value.stalled }
+        : undefined;
     case 'stop':
       return { kind: 'stop' };
     default:

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type Database from 'better-sqlite3';
 import { storeErrorFrom } from '../errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, SSP_APPLICATION_ID } from './migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, OLDEST_READABLE_SCHEMA_VERSION, SSP_APPLICATION_ID } from './migrations';
 import type { OpenError } from '../open-error';
 
 export type MigrationOutcome = Readonly<{ from: number; to: number }>;
@@ -39,6 +39,17 @@ export const inspectSchema = (connection: Database.Database, path: string): E.Ei
     return E.left(storeErrorFrom(error, `reading the schema version of ${path}`));
   }
 };
+
+/**
+ * What a read-only open accepts: a file `inspectSchema` accepts, at a version the readers
+ * understand as it is, since nothing may migrate it. An empty file (version 0) holds no store.
+ */
+export const inspectReadableSchema = (connection: Database.Database, path: string): E.Either<OpenError, HeaderState> =>
+  E.chain((header: HeaderState): E.Either<OpenError, HeaderState> =>
+    header.version < OLDEST_READABLE_SCHEMA_VERSION
+      ? E.left({ kind: 'SchemaTooOld', path, found: header.version, oldestReadable: OLDEST_READABLE_SCHEMA_VERSION })
+      : E.right(header),
+  )(inspectSchema(connection, path));
 
 /**
  * Brings the file up to `targetVersion` (the latest unless a test asks for an earlier step).

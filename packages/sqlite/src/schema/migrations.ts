@@ -58,5 +58,13 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.length;
 
+/**
+ * The oldest version a read-only open accepts, since it cannot migrate. Every step so far only
+ * added tables, and the `events` table is as step 1 made it, so the event store reads any
+ * version from 1. A step that changes a table the readers query must raise this to its own
+ * version. (A version-1 file has no read-model tables: a read-model store cannot open on it.)
+ */
+export const OLDEST_READABLE_SCHEMA_VERSION = 1;
+
 /** Marks a file as ours in its header (`PRAGMA application_id`), ASCII "SSP1". */
 export const SSP_APPLICATION_ID = 0x53535031;

@@ -1,9 +1,9 @@
 /**
- * How appends made through this process reach its live subscriptions at once. Appends from
- * other processes cannot announce themselves here; subscriptions find those by polling.
+ * How appends made through this process reach its live subscriptions at once. (Appends from
+ * other processes cannot announce themselves here; a store that has them polls.)
  *
  * The generation counter closes the race between "read found nothing" and "start waiting":
- * a subscription notes the generation before it reads, and does not sleep if it has moved.
+ * a subscription notes the generation before it reads, and does not wait if it has moved.
  */
 export type NewsFeed = Readonly<{
   generation(): number;
