@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { maskPhoneNumber } from '@ssp/domain';
 import { applicationAsOf, describeWho, devicesAsOf } from '@ssp/projections';
 import { loadDecodedHistory, warnUnreadable } from './history';
-import { parseAsOf, printJson, printLines } from './output';
+import { parseAsOf, parseId, printJson, printLines } from './output';
 import { createProgress } from './progress';
 
 type Options = Readonly<{ store: string; asOf: string; json?: boolean }>;
@@ -12,7 +12,7 @@ export const registerAsOf = (audit: Command, storeOption: [string, string]): voi
     .command('devices')
     .description("a user's devices as they were at a moment in the past")
     .requiredOption(...storeOption)
-    .requiredOption('--user <id>', 'a user id')
+    .requiredOption('--user <id>', 'a user id', parseId)
     .requiredOption('--as-of <time>', 'an ISO 8601 time, e.g. 2026-11-28T10:00:00Z')
     .option('--json', 'machine-readable output')
     .action(async (options: Options & Readonly<{ user: string }>) => {
@@ -38,7 +38,7 @@ export const registerAsOf = (audit: Command, storeOption: [string, string]): voi
     .command('application')
     .description("an application's self-service setting, and whether it was in effect, at a moment in the past")
     .requiredOption(...storeOption)
-    .requiredOption('--application <id>', 'an application id')
+    .requiredOption('--application <id>', 'an application id', parseId)
     .requiredOption('--as-of <time>', 'an ISO 8601 time')
     .option('--json', 'machine-readable output')
     .action(async (options: Options & Readonly<{ application: string }>) => {

@@ -99,4 +99,18 @@ describe('ssp audit on a store the auditor may not write', () => {
     expect(run.stderr).toContain(`there is no store at ${missing}`);
     expect(existsSync(missing)).toBe(false);
   });
+
+  it('given ids typed in upper case, when `ssp audit timeline` and `devices` read them, then they answer as for the ids in lower case: ids are canonical', () => {
+    const timeline = ssp(['audit', 'timeline', '--account', ACCOUNT.toUpperCase(), '--store', `sqlite:${path}`], asAuditor);
+    const devices = ssp(['audit', 'devices', '--user', JORDAN.toUpperCase(), '--as-of', '2026-11-28T10:00:00Z', '--store', `sqlite:${path}`], asAuditor);
+    expect(timeline).toEqual(before.get(['timeline', '--account', ACCOUNT].join(' ')));
+    expect(devices).toEqual(before.get(['devices', '--user', JORDAN, '--as-of', '2026-11-28T10:00:00Z'].join(' ')));
+  }, 30_000);
+
+  it('given an id that is not a UUID, when an audit is asked about it, then it is refused naming the option', () => {
+    const run = ssp(['audit', 'timeline', '--user', 'jordan', '--store', `sqlite:${path}`], asAuditor);
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain("option '--user <id>' argument 'jordan' is invalid. must be a UUID");
+  });
 });

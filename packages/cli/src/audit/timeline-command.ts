@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatTimelineEntry, timeline, type TimelineSubject } from '@ssp/projections';
 import { loadDecodedHistory, warnUnreadable } from './history';
-import { printJson, printLines } from './output';
+import { parseId, printJson, printLines } from './output';
 import { createProgress } from './progress';
 
 type Options = Readonly<{ store: string; user?: string; application?: string; account?: string; json?: boolean }>;
@@ -19,9 +19,9 @@ export const registerTimeline = (audit: Command, storeOption: [string, string]):
     .command('timeline')
     .description('what happened to a user, an application or an account: when, who (with role or step-up), what')
     .requiredOption(...storeOption)
-    .option('--user <id>', 'a user id')
-    .option('--application <id>', 'an application id')
-    .option('--account <id>', 'an account id')
+    .option('--user <id>', 'a user id', parseId)
+    .option('--application <id>', 'an application id', parseId)
+    .option('--account <id>', 'an account id', parseId)
     .option('--json', 'machine-readable output')
     .action(async (options: Options) => {
       const subject = subjectOf(options);
