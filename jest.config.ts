@@ -18,14 +18,15 @@ const config: Config = {
     {
       ...common,
       displayName: 'all',
-      roots: ['<rootDir>/packages', '<rootDir>/examples'],
-      testMatch: ['**/src/**/*.spec.ts'],
+      roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/architecture'],
+      testMatch: ['**/src/**/*.spec.ts', '<rootDir>/architecture/*.spec.ts'],
     },
     {
       ...common,
       displayName: 'eventstoredb',
       roots: ['<rootDir>/packages/commands', '<rootDir>/packages/projections'],
-      // The specs whose worlds and histories take their store from `testEventStore()`.
+      // The specs whose worlds and histories take their store from `testStore()`; the setup
+      // file makes every such store a view of one EventStoreDB per spec file.
       testMatch: [
         '<rootDir>/packages/commands/src/*.spec.ts',
         '<rootDir>/packages/projections/src/{audit,read-models,runner}/*.spec.ts',
@@ -35,7 +36,7 @@ const config: Config = {
       // the in-memory run covers, while the example-based claim specs run here too) and the
       // fuzz of 100,000 inputs (decoding and the rules, which no store changes).
       testPathIgnorePatterns: ['/node_modules/', 'stream-loader\\.spec\\.ts$', 'phone-number-claims\\.property\\.spec\\.ts$', 'handler\\.fuzz\\.spec\\.ts$'],
-      globals: { SSP_TEST_STORE: 'eventstoredb' },
+      setupFilesAfterEnv: ['<rootDir>/packages/eventstoredb/src/testing/jest-setup.ts'],
     },
   ],
   collectCoverageFrom: ['packages/domain/src/**/*.ts', '!**/*.spec.ts', '!**/testing/**'],

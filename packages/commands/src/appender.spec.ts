@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { EventMetadata, schemaVersionOf, streams } from '@ssp/domain';
-import type { RecordedEvent } from '@ssp/eventstore';
-import { hashEvent } from './index';
+import { hashEvent, type RecordedEvent } from '@ssp/eventstore';
 import {
   accepted,
   addAdministrator,

@@ -1,9 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { schemaVersionOf, type Command, type DomainEvent, type RecordedActor } from '@ssp/domain';
-import type { JsonObject, NewEvent, StoreError } from '@ssp/eventstore';
+import { hashEvent, toJsonObject, type JsonObject, type NewEvent, type StoreError } from '@ssp/eventstore';
 import { accepted, refused, type AttemptInputs, type AttemptResult } from './attempt';
-import { hashEvent } from './hash-chain';
-import { toJsonObject } from './json';
 import { storeFailure, type AppendedEvent } from './result';
 import type { StreamLoader, StreamSnapshot } from './stream-loader';
 

@@ -12,10 +12,9 @@
  */
 import * as E from 'fp-ts/Either';
 import { performance } from 'node:perf_hooks';
-import { createInMemoryEventStore, type EventStore, type JsonObject, type NewEvent } from '@ssp/eventstore';
+import { createInMemoryEventStore, hashEvent, type EventStore, type JsonObject, type NewEvent } from '@ssp/eventstore';
 import { streams } from '@ssp/domain';
 import { createCommandHandler, type CommandHandler } from './handler';
-import { hashEvent } from './hash-chain';
 import { accepted, createTestClock, idOf, renameDevice, seedAccount, seedPortalUser, sequentialIds, type PortalUser } from './testing';
 
 const smallUsers = 400;

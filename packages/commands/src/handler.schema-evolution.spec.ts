@@ -46,7 +46,7 @@ const v1Metadata = (alice: PortalUser, sessionId: string): JsonObject => ({
 
 describe('schema evolution: a v1 PortalSessionStarted (no expiresAt) is upcast when read', () => {
   const givenAliceWithAV1Session = async (metadata: (alice: PortalUser, sessionId: string) => JsonObject) => {
-    const world = createTestWorld('2026-11-28T10:00:00.000Z');
+    const world = createTestWorld({ start: '2026-11-28T10:00:00.000Z' });
     const send = world.handler({ policy: hourLongSessions });
     const alice = await seedPortalUser(send, await seedAccount(send, 'acme'), 'alice', phoneNumber(1));
     const sessionId = idOf('alice:v1-session');
@@ -85,7 +85,7 @@ describe('schema evolution: a v1 PortalSessionStarted (no expiresAt) is upcast w
   });
 
   it('given a session started now (v2) under the same policy, when the user acts 15 minutes and 1 second in, then it is accepted: v2 records its own expiry', async () => {
-    const world = createTestWorld(startedAt);
+    const world = createTestWorld({ start: startedAt });
     const send = world.handler({ policy: hourLongSessions });
     const alice = await seedPortalUser(send, await seedAccount(send, 'acme'), 'alice', phoneNumber(1));
     const sessionId = idOf('alice:v2-session');

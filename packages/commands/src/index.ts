@@ -1,5 +1,3 @@
 export { createCommandHandler, type CommandHandler, type CommandHandlerOptions } from './handler';
 export { defaultRetryPolicy, type RetryPolicy, type RetryTimer } from './retry';
 export type { AppendedEvent, CommandError, CommandErrorCode, CommandResult } from './result';
-export { hashEvent } from './hash-chain';
-export { toJsonObject } from './json';

@@ -1,8 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { fold, readDomainEvent, type DomainEvent, type UndecodableEvent } from '@ssp/domain';
-import type { EventStore, JsonObject, StoreError } from '@ssp/eventstore';
+import { storedHashOf, type EventStore, type JsonObject, type StoreError } from '@ssp/eventstore';
 import type { AggregateKind } from './aggregates';
-import { storedHashOf } from './hash-chain';
 
 /** A stream folded to its current state, with what appending after it needs to know. */
 export type StreamSnapshot<S> = Readonly<{

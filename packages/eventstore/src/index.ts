@@ -18,6 +18,9 @@ export type {
 } from './port';
 export { comparePositions, parsePosition, positionOf, serialisePosition } from './position';
 export { categoryOf, streamName } from './streams';
+// The stored-event format: plain JSON, and each event's place in its stream's hash chain.
+export { toJsonObject, toJsonValue } from './json';
+export { hashEvent, storedHashOf } from './hash-chain';
 export type { DocumentChanges, ReadModelStore } from './read-model-port';
 export { createInMemoryEventStore, createInMemoryReadModelStore } from './in-memory';
 

@@ -1,5 +1,5 @@
 import type { EventStore } from '@ssp/eventstore';
-import { testEventStore } from '@ssp/eventstoredb/testing';
+import { testStore } from '@ssp/eventstore/testing';
 import { createCommandHandler, type CommandHandler, type CommandHandlerOptions } from '../handler';
 import { createTestClock, type TestClock } from './clock';
 import { sequentialIds } from './ids';
@@ -15,14 +15,17 @@ export type TestWorld = Readonly<{
   handler: (options?: Partial<CommandHandlerOptions>) => CommandHandler;
 }>;
 
-export const createTestWorld = (start?: string): TestWorld => {
-  // In memory, or EventStoreDB in the Jest project that runs these specs through its client.
-  const store = testEventStore();
-  const clock = createTestClock(start);
+/**
+ * `store` defaults to the test store: in memory, or whatever the test runner provides (the
+ * Jest project that runs these specs over EventStoreDB provides views of one server).
+ */
+export const createTestWorld = (options: Readonly<{ store?: EventStore; start?: string }> = {}): TestWorld => {
+  const store = options.store ?? testStore();
+  const clock = createTestClock(options.start);
   const newId = sequentialIds();
   return {
     store,
     clock,
-    handler: (options = {}) => createCommandHandler({ store, clock: clock.now, newId, ...options }),
+    handler: (overrides = {}) => createCommandHandler({ store, clock: clock.now, newId, ...overrides }),
   };
 };

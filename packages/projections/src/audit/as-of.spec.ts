@@ -5,7 +5,6 @@ import { complianceReport } from './compliance-report';
 import { decodeHistory } from './decoded-history';
 import { readHistory } from './history';
 import { timeline } from './timeline';
-import { testEventStore } from '@ssp/eventstoredb/testing';
 
 const session = testId(100);
 const phone = testId(101);
@@ -13,7 +12,7 @@ const landline = testId(102);
 
 /** 10:00 first phone; 10:01 a landline; 10:03 the phone removed; 10:05 self-service suspended by a downgrade. */
 const handBuilt = async () => {
-  const history = createTestHistory({ start: '2026-11-28T10:00:00.000Z', store: testEventStore() });
+  const history = createTestHistory({ start: '2026-11-28T10:00:00.000Z' });
   await openPortal(history);
   await startSession(history, session);
   await history.run('EnrollDevice', user(session), { userId: cast.userId, deviceId: phone, kind: 'MOBILE', platform: 'IOS', phoneNumber: '+16502530000' });

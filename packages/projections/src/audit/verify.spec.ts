@@ -1,10 +1,8 @@
 import * as E from 'fp-ts/Either';
-import { hashEvent } from '@ssp/commands';
-import { createInMemoryEventStore, type EventStore, type JsonObject, type RecordedEvent } from '@ssp/eventstore';
+import { createInMemoryEventStore, hashEvent, type EventStore, type JsonObject, type RecordedEvent } from '@ssp/eventstore';
 import { cast, createTestHistory, openPortal, startSession, stepUp, testId, user } from '../testing';
 import { readHistory } from './history';
 import { verifyHistory } from './verify';
-import { testEventStore } from '@ssp/eventstoredb/testing';
 
 const readAll = async (store: EventStore): Promise<readonly RecordedEvent[]> => {
   const history = await readHistory(store, { pageSize: 4 })();
@@ -14,7 +12,7 @@ const readAll = async (store: EventStore): Promise<readonly RecordedEvent[]> => 
 
 /** A history with a user stream of several events: the one the tampering targets. */
 const original = async (): Promise<readonly RecordedEvent[]> => {
-  const history = createTestHistory({ store: testEventStore() });
+  const history = createTestHistory();
   await openPortal(history);
   const session = testId(100);
   await startSession(history, session);

@@ -1,5 +1,4 @@
-import { hashEvent } from '@ssp/commands';
-import type { RecordedEvent } from '@ssp/eventstore';
+import { hashEvent, type RecordedEvent } from '@ssp/eventstore';
 
 export type TamperKind = 'ALTERED' | 'REMOVED' | 'INSERTED' | 'REORDERED';
 

@@ -1,13 +1,12 @@
 import { applicationSettingsProjection } from './application-settings';
 import { cast, createTestHistory, openPortal, owner, projectionSpec, testId } from '../testing';
-import { testEventStore } from '@ssp/eventstoredb/testing';
 
 const rdp = testId(300);
 
 describe('Application settings', () => {
   it('shows self-service per application, suspended while the account is ineligible, with the reason', async () => {
     // Given an eligible account with self-service enabled on a web application, and an RDP one
-    const history = createTestHistory({ store: testEventStore() });
+    const history = createTestHistory();
     await openPortal(history);
     await history.run('RegisterApplication', owner, { accountId: cast.accountId, applicationId: rdp, name: 'Jump host', applicationType: 'RDP' });
     const spec = projectionSpec(applicationSettingsProjection).givenStore(history.store);

@@ -1,10 +1,9 @@
 import { cast, createTestHistory, openPortal, projectionSpec, startSession, stepUp, testId, user } from '../testing';
 import { auditTrailProjection } from './audit-trail';
-import { testEventStore } from '@ssp/eventstoredb/testing';
 
 describe('Audit trail', () => {
   it('has every event in order with when, who and what, and the step-up for device changes', async () => {
-    const history = createTestHistory({ store: testEventStore() });
+    const history = createTestHistory();
     await openPortal(history);
     const session = testId(100);
     await startSession(history, session);

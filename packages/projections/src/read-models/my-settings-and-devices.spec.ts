@@ -1,6 +1,5 @@
 import { projectionSpec, createTestHistory, cast, openPortal, owner, startSession, stepUp, testId, user } from '../testing';
 import { mySettingsAndDevicesProjection } from './my-settings-and-devices';
-import { testEventStore } from '@ssp/eventstoredb/testing';
 
 const session = testId(100);
 const phone = testId(101);
@@ -10,7 +9,7 @@ const token = testId(103);
 describe('My Settings & Devices', () => {
   it('shows each phone masked, its Duo Mobile status, the default and the tokens, with when each was added', async () => {
     // Given a user who enrolled a first phone, stepped up on it, and managed their devices
-    const history = createTestHistory({ start: '2026-11-28T10:00:00.000Z', store: testEventStore() });
+    const history = createTestHistory({ start: '2026-11-28T10:00:00.000Z' });
     await openPortal(history);
     await startSession(history, session);
     await history.run('EnrollDevice', user(session), { userId: cast.userId, deviceId: phone, kind: 'MOBILE', platform: 'IOS', phoneNumber: '+16502530000', name: 'Work phone' });
@@ -60,7 +59,7 @@ describe('My Settings & Devices', () => {
   });
 
   it('drops a removed phone and the default with it, and a removed token', async () => {
-    const history = createTestHistory({ store: testEventStore() });
+    const history = createTestHistory();
     await openPortal(history);
     await startSession(history, session);
     await history.run('EnrollDevice', user(session), { userId: cast.userId, deviceId: phone, kind: 'MOBILE', platform: 'IOS', phoneNumber: '+16502530000' });

@@ -1,6 +1,5 @@
 import { cast, createTestHistory, openPortal, owner, projectionSpec, startSession, stepUp, testId, user } from '../testing';
 import { stepUpComplianceProjection } from './step-up-compliance';
-import { testEventStore } from '@ssp/eventstoredb/testing';
 
 const session = testId(100);
 const phone = testId(101);
@@ -18,7 +17,7 @@ const metadataFor = (eventId: number, actor: object) => ({
 
 describe('Step-up compliance', () => {
   it('records each device change with its step-up and age, and flags none when every change was authorised', async () => {
-    const history = createTestHistory({ store: testEventStore() });
+    const history = createTestHistory();
     await openPortal(history);
     await startSession(history, session);
     await history.run('EnrollDevice', user(session), { userId: cast.userId, deviceId: phone, kind: 'MOBILE', platform: 'IOS', phoneNumber: '+16502530000' });

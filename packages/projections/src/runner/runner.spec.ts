@@ -7,7 +7,6 @@ import { auditTrailProjection } from '../read-models/audit-trail';
 import { cast, createTestHistory, openPortal, projectionSpec, startSession, stepUp, testId, user } from '../testing';
 import { createProjectionRunner } from './runner';
 import type { Projection } from './projection';
-import { testEventStore } from '@ssp/eventstoredb/testing';
 
 /** Counts the events applied per stream: applying one twice shows as a wrong count. */
 const Count = t.type({ applied: t.number });
@@ -19,7 +18,7 @@ const countingProjection: Projection<t.TypeOf<typeof Count>> = {
 };
 
 const portalHistory = async (): Promise<EventStore> => {
-  const history = createTestHistory({ store: testEventStore() });
+  const history = createTestHistory();
   await openPortal(history);
   const session = testId(100);
   await startSession(history, session);
@@ -147,7 +146,7 @@ describe('projection runner', () => {
   });
 
   it('follows live appends after catching up, until stopped', async () => {
-    const history = createTestHistory({ store: testEventStore() });
+    const history = createTestHistory();
     await openPortal(history);
     const readModels = createInMemoryReadModelStore();
     let reached: (position: Position) => void = () => undefined;

@@ -1,15 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
-import { toJsonObject } from '@ssp/commands';
 import { describeValidationError } from '@ssp/domain';
-import {
-  comparePositions,
-  type EventStore,
-  type JsonObject,
-  type Position,
-  type ReadModelStore,
-  type RecordedEvent,
-} from '@ssp/eventstore';
+import { comparePositions, toJsonObject, type EventStore, type JsonObject, type Position, type ReadModelStore, type RecordedEvent } from '@ssp/eventstore';
 import { corruptDocument, storeFailed, subscriptionDropped, undecodable, type ProjectionError } from './errors';
 import type { Projection } from './projection';
 import { readProjectedEvent } from './read-event';

@@ -1,6 +1,7 @@
 import { createCommandHandler, type AppendedEvent, type CommandHandler } from '@ssp/commands';
 import { defaultPolicy, type Policy } from '@ssp/domain';
-import { createInMemoryEventStore, type EventStore } from '@ssp/eventstore';
+import type { EventStore } from '@ssp/eventstore';
+import { testStore } from '@ssp/eventstore/testing';
 import { testId } from './ids';
 
 export type TestHistory = Readonly<{
@@ -16,13 +17,14 @@ export type TestHistory = Readonly<{
 }>;
 
 /**
- * Real commands through `createCommandHandler` over an in-memory store, with a clock the test
+ * Real commands through `createCommandHandler` over the test store (in memory unless the test
+ * runner provides another, see `testStore`), with a clock the test
  * moves and ids that count up, so that histories in tests are the ones production would write.
  */
 export const createTestHistory = (
   options: Readonly<{ start?: string; policy?: Policy; store?: EventStore }> = {},
 ): TestHistory => {
-  const store = options.store ?? createInMemoryEventStore();
+  const store = options.store ?? testStore();
   let time = Date.parse(options.start ?? '2026-11-28T10:00:00.000Z');
   // Generated ids start high, out of the way of the ids tests choose with `testId`.
   let nextId = 900_000_000;

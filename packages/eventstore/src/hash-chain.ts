@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { JsonObject } from '@ssp/eventstore';
+import type { JsonObject } from './port';
 
 /**
  * Tamper evidence. Each event's `metadata.hash` is the SHA-256 of the RFC 8785 canonical JSON

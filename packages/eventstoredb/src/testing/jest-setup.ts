@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createInMemoryEventStore, type EventStore, type Subscription } from '@ssp/eventstore';
-import { namespacedStore } from '@ssp/eventstore/testing';
+import type { EventStore, Subscription } from '@ssp/eventstore';
+import { namespacedStore, provideTestStores } from '@ssp/eventstore/testing';
 import { connectEventStoreDb } from '../connect';
 import { startTestTarget, type TestTarget } from './test-target';
 
 /**
- * The store that test worlds of other packages run on. By default the in-memory store; in the
- * Jest project whose `globals` set `SSP_TEST_STORE` to `eventstoredb`, a view of one
- * EventStoreDB per spec file: the test server, or the real server named by
- * `ESDB_CONNECTION_STRING`. Each world gets a namespace of its own, so that tests with fixed
- * ids share the server without meeting each other.
+ * The setup file of the Jest project that runs the command handlers' and the projections'
+ * specs a second time, through the real EventStoreDB client over gRPC: every store those specs
+ * ask for (`testStore()`) becomes a view of one EventStoreDB per spec file (the test server, or
+ * the real server named by `ESDB_CONNECTION_STRING`). Each view has a namespace of its own, so
+ * that tests with fixed ids share the server without meeting each other.
  */
-export const testEventStore = (): EventStore => (storeKind() === 'eventstoredb' ? eventStoreDbView() : createInMemoryEventStore());
-
-const storeKind = (): string => {
-  const value: unknown = Reflect.get(globalThis, 'SSP_TEST_STORE');
-  return typeof value === 'string' ? value : 'memory';
-};
-
 let target: Promise<TestTarget> | undefined;
 let connection: EventStore | undefined;
 
@@ -27,17 +20,6 @@ const sharedConnection = async (): Promise<EventStore> => {
   connection ??= connectEventStoreDb(reached.connectionString);
   return connection;
 };
-
-// Each command crosses gRPC several times: a property run takes seconds, not milliseconds.
-if (storeKind() === 'eventstoredb' && typeof jest !== 'undefined') jest.setTimeout(60_000);
-
-// One server and one client per spec file, closed when the file's tests are done.
-if (typeof afterAll === 'function') {
-  afterAll(async () => {
-    await connection?.close();
-    await (await target)?.stop();
-  });
-}
 
 /** Starting the server is asynchronous, the world is not: each call waits for the view. */
 const eventStoreDbView = (): EventStore => {
@@ -56,4 +38,15 @@ const deferred = (subscription: Promise<Subscription>): Subscription => ({
     yield* await subscription;
   },
   close: async () => (await subscription).close(),
+});
+
+provideTestStores(eventStoreDbView);
+
+// Each command crosses gRPC several times: a property run takes seconds, not milliseconds.
+jest.setTimeout(60_000);
+
+// One server and one client per spec file, closed when the file's tests are done.
+afterAll(async () => {
+  await connection?.close();
+  await (await target)?.stop();
 });

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '@ssp/eventstore';
+import type { JsonObject, JsonValue } from './port';
 
 /**
  * Domain data is plain JSON by construction, but its static types allow `undefined` in
