@@ -18,6 +18,7 @@ export type {
 } from './port';
 export { comparePositions, parsePosition, positionOf, serialisePosition } from './position';
 export { categoryOf, streamName } from './streams';
+export { pagesAfter } from './read-pages';
 // The stored-event format: plain JSON, and each event's place in its stream's hash chain.
 export { toJsonObject, toJsonValue } from './json';
 export { hashEvent, storedHashOf } from './hash-chain';

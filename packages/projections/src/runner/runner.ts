@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import { describeValidationError } from '@ssp/domain';
-import { comparePositions, toJsonObject, type EventStore, type JsonObject, type Position, type ReadModelStore, type RecordedEvent } from '@ssp/eventstore';
+import { comparePositions, pagesAfter, toJsonObject, type EventStore, type JsonObject, type Position, type ReadModelStore, type RecordedEvent } from '@ssp/eventstore';
 import { corruptDocument, storeFailed, subscriptionDropped, undecodable, type ProjectionError } from './errors';
 import type { Projection } from './projection';
 import { readProjectedEvent } from './read-event';
@@ -111,17 +111,14 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       if (E.isLeft(stored)) return E.left(storeFailed(projection.name, stored.left));
       let checkpoint = stored.right;
       let eventsApplied = 0;
-      for (;;) {
-        // `from` is inclusive: one more than a batch, since the first may be the checkpoint itself.
-        const page = await events.readAll({ from: checkpoint, maxCount: batchSize + 1 })();
+      for await (const page of pagesAfter(events, checkpoint, batchSize)) {
         if (E.isLeft(page)) return E.left(storeFailed(projection.name, page.left));
-        const fresh = page.right.filter((record) => isAfter(record.position, checkpoint));
-        if (fresh.length === 0) return E.right({ checkpoint, eventsApplied });
-        const result = await applyAndCommit(projection, fresh, checkpoint);
+        const result = await applyAndCommit(projection, page.right, checkpoint);
         if (E.isLeft(result)) return result;
         checkpoint = result.right.checkpoint;
         eventsApplied += result.right.applied;
       }
+      return E.right({ checkpoint, eventsApplied });
     };
 
   const rebuild =
