@@ -6,15 +6,15 @@ import { createInMemoryReadModelStore, type EventStore } from '@ssp/eventstore';
 import { connectEventStoreDb } from '@ssp/eventstoredb';
 import { startEventStoreDbTestServer } from '@ssp/eventstoredb/test-server';
 import { createProjectionRunner, mySettingsAndDevicesProjection, readHistory, verifyHistory } from '@ssp/projections';
-import { parseScenario } from './scenario/parse';
-import { runScenario } from './scenario/run';
-import { seedStoryOutcomes } from './scenario/seed-story-outcomes';
+import { parseScenario } from './parse';
+import { runScenario } from './run';
+import { seedStoryOutcomes } from './seed-story-outcomes';
 
 // The command handlers and the projections through the real EventStoreDB client over real
 // gRPC: against the test server here, or against a real server when ESDB_CONNECTION_STRING
 // is set. The story's ids get a prefix of their own per run, because a real server keeps
 // every stream from the runs before.
-const story = join(__dirname, '..', '..', '..', 'examples', 'seed-story', 'story.jsonl');
+const story = join(__dirname, '..', '..', '..', '..', 'examples', 'seed-story', 'story.jsonl');
 const prefix = randomBytes(4).toString('hex');
 const text = readFileSync(story, 'utf8').replace(/00000000-0000-4000-8000-/g, `${prefix}-0000-4000-8000-`).replace(/c0000000-0000-4000-8000-/g, `c${prefix.slice(1)}-0000-4000-8000-`);
 const jordan = `${prefix}-0000-4000-8000-000000000010`;
