@@ -55,8 +55,11 @@ export class DeadlineExceeded extends Error {
 
 const ignore = (): void => undefined;
 
-/** Settles like `promise`, or rejects with DeadlineExceeded after `deadlineMs`, calling `onExpiry` first. */
-const within = <A>(deadlineMs: number, call: string, promise: Promise<A>, onExpiry: () => void = ignore): Promise<A> =>
+/**
+ * Settles like `promise`, or rejects with DeadlineExceeded after `deadlineMs`, calling `onExpiry` first.
+ * Exported, with `readWithin`, for the calls made outside the port (checkpoint-store.ts).
+ */
+export const within = <A>(deadlineMs: number, call: string, promise: Promise<A>, onExpiry: () => void = ignore): Promise<A> =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       onExpiry();
@@ -80,7 +83,7 @@ const within = <A>(deadlineMs: number, call: string, promise: Promise<A>, onExpi
  * discarded). The Kurrent client's native reads cannot be cancelled while a pull is pending;
  * they are abandoned and end when the server answers or the connection drops.
  */
-const readWithin = (deadlineMs: number, call: string, read: ClientRead): AsyncIterable<ClientResolvedEvent> => ({
+export const readWithin = (deadlineMs: number, call: string, read: ClientRead): AsyncIterable<ClientResolvedEvent> => ({
   [Symbol.asyncIterator]: () => {
     const expiresAt = performance.now() + deadlineMs;
     const iterator = read[Symbol.asyncIterator]();

@@ -5,6 +5,7 @@ export {
   createEventStoreDbCheckpointStore,
   type CheckpointClient,
   type CheckpointStore,
+  type CheckpointStoreOptions,
 } from './checkpoint-store';
 export { CHECKPOINT_CATEGORY } from './event-filter';
 export { DEFAULT_RESUBSCRIBE_POLICY, type ResubscribePolicy } from './subscription';
