@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { authoriseAdmin, recordedAdmin } from '../account/permissions';
-import { authorisePortalChange, recordedPortalUser, type PortalContext } from '../portal-session/step-up';
+import { authorisePortalChange, recordedPortalUser, type PortalAuthorisation, type PortalContext } from '../portal-session/step-up';
 import type { Actor, RecordedActor } from '../shared/actor';
 import { decidedBy, type Decision } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/errors';
@@ -50,7 +50,7 @@ const authorised = (
 ): E.Either<DomainError, Authorised> => {
   const { actor } = command;
   if (actor.kind === 'user') {
-    return E.map((portal: Parameters<typeof recordedPortalUser>[0] & { user: RegisteredUser }) => ({ user: portal.user, actor: recordedPortalUser(portal) }))(
+    return E.map((portal: PortalAuthorisation & Readonly<{ user: RegisteredUser }>) => ({ user: portal.user, actor: recordedPortalUser(portal) }))(
       authorisePortalChange(actor, command.data.userId, user, context, options.firstDevice),
     );
   }
