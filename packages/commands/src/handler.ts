@@ -22,6 +22,7 @@ import { abandonClaim } from './phone-number-claims';
 import { attemptPortalSessionCommand } from './portal-session-commands';
 import type { CommandResult } from './result';
 import { defaultRetryPolicy, pauseAfter, realTimer, type RetryPolicy, type RetryTimer } from './retry';
+import { createCommandTelemetry, type CommandRecording, type CommandTelemetryOptions } from './telemetry/command-telemetry';
 import { attemptUserDevicesCommand } from './user-devices-commands';
 
 export type CommandHandlerOptions = Readonly<{
@@ -42,6 +43,8 @@ export type CommandHandlerOptions = Readonly<{
   /** The source of retry jitter. */
   random?: () => number;
   hooks?: Hooks;
+  /** Spans and metrics through `@opentelemetry/api`, if installed (see docs/observability.md). */
+  telemetry?: CommandTelemetryOptions;
 }>;
 
 export type CommandHandler = (command: unknown) => Promise<CommandResult>;
@@ -86,17 +89,20 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     hooks: options.hooks ?? {},
   };
   const queue = createKeyedQueue();
+  const recorded = createCommandTelemetry(options.telemetry ?? {}, timer);
 
-  const run = async (command: Command, route: Route): Promise<CommandResult> => {
+  const run = async (command: Command, route: Route, recording: CommandRecording): Promise<CommandResult> => {
     const digest = commandDigest(command);
     const started = timer.now();
     // Claims appended along the way: reported with the events, or given back if the command fails.
     const claims: ClaimMade[] = [];
     for (let attempts = 1; ; attempts += 1) {
       const inputs: AttemptInputs = { ...settings, now: clock(), commandDigest: digest };
+      recording.attempted();
       const result = await route.attempt(inputs);
       if (result.claim !== undefined) claims.push(result.claim);
       if (result.kind === 'accepted') return { ok: true, events: [...claims.flatMap((claim) => claim.events), ...result.events] };
+      if (result.kind === 'conflict') recording.conflicted(result.streamName);
       const pause = pauseAfter(attempts, retry, random);
       const outOfRetries = attempts >= retry.maxAttempts || timer.now() - started + pause > retry.budgetMs;
       if (result.kind === 'refused' || outOfRetries) {
@@ -112,11 +118,13 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     }
   };
 
-  return async (input) => {
-    const decoded = decodeCommand(input);
-    if (E.isLeft(decoded)) return { ok: false, error: decoded.left };
-    const command = decoded.right;
-    const route = routeOf(command);
-    return queue(route.streamName, () => run(command, route));
-  };
+  return (input) =>
+    recorded(input, async (recording) => {
+      const decoded = decodeCommand(input);
+      if (E.isLeft(decoded)) return { ok: false, error: decoded.left };
+      const command = decoded.right;
+      const route = routeOf(command);
+      recording.decoded(command, route.streamName);
+      return queue(route.streamName, () => run(command, route, recording));
+    });
 };

@@ -2,6 +2,8 @@ import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import { describeValidationError } from '@ssp/domain';
 import { comparePositions, pagesAfter, toJsonObject, type EventStore, type JsonObject, type Position, type ReadModelStore, type RecordedEvent } from '@ssp/eventstore';
+import type { ProjectionPhase } from '../telemetry/names';
+import { createProjectionTelemetry, type BatchRecording, type ProjectionTelemetryOptions } from '../telemetry/projection-telemetry';
 import { corruptDocument, storeFailed, subscriptionDropped, undecodable, type ProjectionError } from './errors';
 import type { Projection } from './projection';
 import { readProjectedEvent } from './read-event';
@@ -13,6 +15,10 @@ export type ProjectionRunnerOptions = Readonly<{
   batchSize?: number;
   /** Told after each commit: for progress reports, and for tests that wait for live events. */
   onCommit?: (projection: string, checkpoint: Position, eventsInBatch: number) => void;
+  /** Spans and metrics through `@opentelemetry/api`, if installed (see docs/observability.md). */
+  telemetry?: ProjectionTelemetryOptions;
+  /** The time now, as ISO 8601 UTC: what the lag metric measures against. Defaults to the system clock. */
+  clock?: () => string;
 }>;
 
 export type CatchUpResult = Readonly<{ checkpoint: Position | 'start'; eventsApplied: number }>;
@@ -47,17 +53,20 @@ const isAfter = (position: Position, checkpoint: Position | 'start'): boolean =>
 export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
   const { events, readModels } = options;
   const batchSize = Math.max(1, options.batchSize ?? 500);
+  const telemetry = createProjectionTelemetry(options.telemetry ?? {}, options.clock ?? (() => new Date().toISOString()));
 
   /** Applies the events after `checkpoint` and commits them; answers the new checkpoint. */
   const applyAndCommit = async <Doc extends object>(
     projection: Projection<Doc>,
     recorded: readonly RecordedEvent[],
     checkpoint: Position | 'start',
+    batch: BatchRecording,
   ): Promise<E.Either<ProjectionError, Readonly<{ checkpoint: Position | 'start'; applied: number }>>> => {
     // Documents changed in this batch (null: deleted), so that later events see earlier ones.
     const pending = new Map<string, Doc | null>();
     const loaded = new Map<string, Doc | undefined>();
     let last: Position | undefined;
+    let newestOccurredAt = '';
     let applied = 0;
     let failure: ProjectionError | undefined;
 
@@ -85,6 +94,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const current = (id: string): Doc | undefined => (pending.has(id) ? (pending.get(id) ?? undefined) : loaded.get(id));
       for (const [id, document] of projection.apply(projected.right, current)) pending.set(id, document);
       last = record.position;
+      newestOccurredAt = projected.right.metadata.occurredAt;
       applied += 1;
     }
 
@@ -99,12 +109,23 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       }
       const committed = await readModels.commit(projection.name, { upserts, deletes }, last)();
       if (E.isLeft(committed)) return E.left(storeFailed(projection.name, committed.left));
+      batch.committed(last, applied, newestOccurredAt);
       options.onCommit?.(projection.name, last, applied);
     }
     return failure === undefined ? E.right({ checkpoint: last ?? checkpoint, applied }) : E.left(failure);
   };
 
-  const catchUp =
+  /** One batch, inside its span. */
+  const applyBatch = <Doc extends object>(projection: Projection<Doc>, phase: ProjectionPhase, recorded: readonly RecordedEvent[], checkpoint: Position | 'start') =>
+    telemetry.batch(projection.name, phase, (batch) => applyAndCommit(projection, recorded, checkpoint, batch));
+
+  /** Counts the error a projection stopped on, where the runner answers it (and so once). */
+  const counted = async <A>(projection: string, result: E.Either<ProjectionError, A>): Promise<E.Either<ProjectionError, A>> => {
+    if (E.isLeft(result)) await telemetry.failed(projection, result.left);
+    return result;
+  };
+
+  const catchUpFrom =
     <Doc extends object>(projection: Projection<Doc>): TaskEither<ProjectionError, CatchUpResult> =>
     async () => {
       const stored = await readModels.checkpoint(projection.name)();
@@ -113,7 +134,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       let eventsApplied = 0;
       for await (const page of pagesAfter(events, checkpoint, batchSize)) {
         if (E.isLeft(page)) return E.left(storeFailed(projection.name, page.left));
-        const result = await applyAndCommit(projection, page.right, checkpoint);
+        const result = await applyBatch(projection, 'catch_up', page.right, checkpoint);
         if (E.isLeft(result)) return result;
         checkpoint = result.right.checkpoint;
         eventsApplied += result.right.applied;
@@ -121,12 +142,16 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       return E.right({ checkpoint, eventsApplied });
     };
 
+  const catchUp =
+    <Doc extends object>(projection: Projection<Doc>): TaskEither<ProjectionError, CatchUpResult> =>
+    async () =>
+      counted(projection.name, await catchUpFrom(projection)());
+
   const rebuild =
     <Doc extends object>(projection: Projection<Doc>): TaskEither<ProjectionError, CatchUpResult> =>
     async () => {
       const reset = await readModels.reset(projection.name)();
-      if (E.isLeft(reset)) return E.left(storeFailed(projection.name, reset.left));
-      return catchUp(projection)();
+      return counted(projection.name, E.isLeft(reset) ? E.left(storeFailed(projection.name, reset.left)) : await catchUpFrom(projection)());
     };
 
   const follow = <Doc extends object>(projection: Projection<Doc>): FollowHandle => {
@@ -134,7 +159,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     let closeSubscription: (() => Promise<void>) | undefined;
 
     const run = async (): Promise<E.Either<ProjectionError, void>> => {
-      const caughtUp = await catchUp(projection)();
+      const caughtUp = await catchUpFrom(projection)();
       if (E.isLeft(caughtUp)) return caughtUp;
       if (stopped) return E.right(undefined);
       let checkpoint = caughtUp.right.checkpoint;
@@ -149,7 +174,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
           if (stopped) break;
           if (message.kind === 'caughtUp') continue;
           if (message.kind === 'dropped') return E.left(subscriptionDropped(projection.name, message.error));
-          const result = await applyAndCommit(projection, [message.event], checkpoint);
+          const result = await applyBatch(projection, 'live', [message.event], checkpoint);
           if (E.isLeft(result)) return result;
           checkpoint = result.right.checkpoint;
         }
@@ -159,7 +184,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       }
     };
 
-    const done = run();
+    const done = run().then((result) => counted(projection.name, result));
     return {
       done,
       stop: async () => {
