@@ -6,11 +6,14 @@ import { join, relative } from 'node:path';
  *
  *   domain ← eventstore ← {sqlite, eventstoredb}
  *   domain, eventstore ← {commands, projections} ← cli (and examples)
+ *   eventstoredb-test-server (test tooling: it imports no workspace package)
  *
  * A package may import only the workspace packages below it. No store adapter imports another,
  * and no package but the CLI (and the examples) imports an adapter: everything else works on
- * the `EventStore` port. One allowance: the projections' test helpers (and their specs) build
- * histories through the command handler, so `projections/src/testing` may import `@ssp/commands`.
+ * the `EventStore` port. Two allowances for test support (specs and `src/testing`): the
+ * projections' helpers build histories through the command handler, so they may import
+ * `@ssp/commands`; the specs of the EventStoreDB adapter (and its helpers) and of the CLI run
+ * against the EventStoreDB test server.
  */
 const root = join(__dirname, '..');
 
@@ -22,10 +25,15 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   commands: ['domain', 'eventstore'],
   projections: ['domain', 'eventstore'],
   cli: ['domain', 'eventstore', 'sqlite', 'eventstoredb', 'commands', 'projections'],
+  'eventstoredb-test-server': [],
 };
 
 /** Test helpers that may reach one layer further, and why (see above). */
-const testHelperAllowances: Readonly<Record<string, readonly string[]>> = { projections: ['commands'] };
+const testHelperAllowances: Readonly<Record<string, readonly string[]>> = {
+  projections: ['commands'],
+  eventstoredb: ['eventstoredb-test-server'],
+  cli: ['eventstoredb-test-server'],
+};
 
 const packages = readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'package.json')));
 

@@ -8,9 +8,13 @@ import ts from 'typescript';
 const root = join(__dirname, '..', '..', '..');
 const docs = join(root, 'docs');
 
+// docs/api/ is TypeDoc's output (`pnpm docs:api`), with copies of the pages it links to.
+const generated = join(docs, 'api');
+
 const markdownFiles = (dir: string): readonly string[] =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
+    if (path === generated) return [];
     return statSync(path).isDirectory() ? markdownFiles(path) : name.endsWith('.md') ? [path] : [];
   });
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname } from 'node:path';
 import { Command } from 'commander';
 import * as E from 'fp-ts/Either';
 import { registerAuditCommands } from './audit';
@@ -8,6 +8,7 @@ import { describeDevices, loadUserDevices } from './devices';
 import { parseScenario, type ScenarioLine } from './scenario/parse';
 import { resultLine, runScenario } from './scenario/run';
 import { storyOf } from './scenario/story';
+import { seedStoryFile } from './seed-story';
 import { openStore, storeSpecHelp, userPath } from './stores';
 
 const fail = (message: string): never => {
@@ -42,8 +43,10 @@ const accountOf = (lines: readonly ScenarioLine[]): string | undefined => {
   return undefined;
 };
 
-const demoScenario = join(__dirname, '..', '..', '..', 'examples', 'seed-story', 'story.jsonl');
 const demoStore = 'sqlite:.data/demo.sqlite';
+
+/** How to run this command again: from the workspace's sources, or as the installed package. */
+const sspCommand = extname(__filename) === '.ts' ? 'pnpm ssp' : 'npx @ssp/cli';
 
 const program = new Command('ssp')
   .description('Self-service portal for authentication devices: run scenarios, replay and audit history')
@@ -65,7 +68,7 @@ program
   .command('demo')
   .description("tell the seed's story: an administrator enables self-service, a user manages their devices, and every invariant refuses an attempt")
   .option('--store <spec>', `${storeSpecHelp}; the default file is started afresh`, demoStore)
-  .option('--scenario <file>', 'the story to tell', demoScenario)
+  .option('--scenario <file>', 'the story to tell', seedStoryFile)
   .action(async (options: { store: string; scenario: string }) => {
     if (options.store === demoStore) {
       for (const suffix of ['', '-wal', '-shm']) rmSync(userPath(`.data/demo.sqlite${suffix}`), { force: true });
@@ -92,7 +95,7 @@ program
     const account = accountOf(lines);
     if (options.store.startsWith('sqlite:') && account !== undefined) {
       process.stdout.write(`\nThe history is kept in ${options.store.slice('sqlite:'.length)}. Replay it as an auditor would:\n`);
-      process.stdout.write(`  pnpm ssp audit timeline --store ${options.store} --account ${account}\n  pnpm ssp audit verify --store ${options.store}\n`);
+      process.stdout.write(`  ${sspCommand} audit timeline --store ${options.store} --account ${account}\n  ${sspCommand} audit verify --store ${options.store}\n`);
     }
     await store.close();
   });

@@ -1,6 +1,6 @@
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { startEventStoreDbTestServer, type EventStoreDbTestServer } from '@ssp/eventstoredb-test-server';
 import { createEventStoreDbCheckpointStore, type CheckpointStore } from './checkpoint-store';
-import { startEventStoreDbTestServer, type EventStoreDbTestServer } from './test-server';
 import {
   describeOnTestServer,
   failureOf,

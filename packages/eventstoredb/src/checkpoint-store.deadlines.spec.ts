@@ -1,6 +1,6 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
+import { startEventStoreDbTestServer, type EventStoreDbTestServer } from '@ssp/eventstoredb-test-server';
 import { createEventStoreDbCheckpointStore, type CheckpointStore } from './checkpoint-store';
-import { startEventStoreDbTestServer, type EventStoreDbTestServer } from './test-server';
 import {
   describeOnTestServer,
   failureOf,

@@ -35,11 +35,12 @@ export type CheckpointStore = Readonly<{
  */
 export type CheckpointClient = Pick<ClientReads, 'readStream'> &
   Readonly<{
-    appendToStream: (streamName: string, events: ClientEventData[], options: WriteOptions) => Promise<ClientAppendResult>;
-    setStreamMetadata: (streamName: string, metadata: Readonly<{ maxCount: number }>, options: WriteOptions) => Promise<unknown>;
+    appendToStream: (streamName: string, events: ClientEventData[], options: CheckpointWriteOptions) => Promise<ClientAppendResult>;
+    setStreamMetadata: (streamName: string, metadata: Readonly<{ maxCount: number }>, options: CheckpointWriteOptions) => Promise<unknown>;
   }>;
 
-type WriteOptions = Readonly<{ deadline: number }>;
+/** The call's deadline in milliseconds, which both clients read from a write's options. */
+export type CheckpointWriteOptions = Readonly<{ deadline: number }>;
 
 export type CheckpointStoreOptions = Readonly<{
   /**
@@ -58,7 +59,7 @@ const CHECKPOINT_SAVED = 'CheckpointSaved';
 export const createEventStoreDbCheckpointStore = (given: CheckpointClient, options: CheckpointStoreOptions = {}): CheckpointStore => {
   const deadline = validDeadline(options.deadlineMs);
   if (E.isLeft(deadline)) return refusingCheckpointStore({ kind: 'Failure', message: deadline.left });
-  const writeOptions: WriteOptions = { deadline: deadline.right };
+  const writeOptions: CheckpointWriteOptions = { deadline: deadline.right };
   const client = boundedBy(deadline.right, given);
 
   // Stream metadata is set once per stream and process, before the first save: cheap, and

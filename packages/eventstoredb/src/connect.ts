@@ -1,32 +1,29 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
 import * as E from 'fp-ts/Either';
 import type { EventStore } from '@ssp/eventstore';
-import type { EventStoreDbClient } from './client-shape';
+import { clientFor, installedClientPackages, type ClientPackages } from './client-packages';
 import { createEventStoreDbStore, type EventStoreDbStoreOptions } from './eventstoredb-store';
 import { unusableStore } from './unusable-store';
 
 /**
- * Connects with `@eventstore/db-client` from a connection string such as
- * `esdb://localhost:2113?tls=false` or `esdb+discover://node1:2113,node2:2113?nodePreference=leader`.
- * The client connects lazily, on the first call. A string the client cannot parse gives a
- * store whose every call answers `Failure` with the reason, rather than an exception.
+ * Connects from a connection string such as `esdb://localhost:2113?tls=false`,
+ * `esdb+discover://node1:2113,node2:2113?nodePreference=leader` or `kurrentdb://…`, through
+ * whichever client package is installed: `@eventstore/db-client` 6.x or
+ * `@kurrent/kurrentdb-client` 1.x (see client-packages.ts). The client connects lazily, on the
+ * first call. A string the client cannot parse, or no client package at all, gives a store
+ * whose every call answers `Failure` with the reason, rather than an exception.
  *
  * The deadline of every call is `options.deadlineMs`, else the connection string's
  * `defaultDeadline`, else 10 s: operators then set it in one place, the connection string.
  */
-export const connectEventStoreDb = (connectionString: string, options: EventStoreDbStoreOptions = {}): EventStore => {
-  const client = parseConnectionString(connectionString);
+export const connectEventStoreDb = (connectionString: string, options: EventStoreDbStoreOptions = {}): EventStore =>
+  connectThrough(installedClientPackages, connectionString, options);
+
+/** `connectEventStoreDb` with the client packages given, for its tests. */
+export const connectThrough = (packages: ClientPackages, connectionString: string, options: EventStoreDbStoreOptions = {}): EventStore => {
+  const client = clientFor(connectionString, packages);
   if (E.isLeft(client)) return unusableStore(client.left);
   const deadlineMs = options.deadlineMs ?? defaultDeadlineIn(connectionString);
-  return createEventStoreDbStore({ dialect: 'eventstoredb', client: client.right }, { ...options, deadlineMs });
-};
-
-const parseConnectionString = (connectionString: string): E.Either<string, EventStoreDbClient> => {
-  try {
-    return E.right(EventStoreDBClient.connectionString(connectionString));
-  } catch (error) {
-    return E.left(`invalid EventStoreDB connection string: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  return createEventStoreDbStore(client.right, { ...options, deadlineMs });
 };
 
 /** Option names are matched as the client matches them: case, `-` and `_` do not count. */

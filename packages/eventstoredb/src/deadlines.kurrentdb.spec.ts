@@ -1,7 +1,7 @@
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type { EventStore, SubscriptionMessage } from '@ssp/eventstore';
+import { startEventStoreDbTestServer, type EventStoreDbTestServer } from '@ssp/eventstoredb-test-server';
 import { createEventStoreDbStore } from './eventstoredb-store';
-import { startEventStoreDbTestServer, type EventStoreDbTestServer } from './test-server';
 import {
   describeOnTestServer,
   failureOf,

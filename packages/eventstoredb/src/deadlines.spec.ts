@@ -1,9 +1,9 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventStore, SubscriptionMessage } from '@ssp/eventstore';
+import { startEventStoreDbTestServer, type EventStoreDbTestServer } from '@ssp/eventstoredb-test-server';
 import type { EventStoreDbClient } from './client-shape';
 import { connectEventStoreDb } from './connect';
 import { createEventStoreDbStore } from './eventstoredb-store';
-import { startEventStoreDbTestServer, type EventStoreDbTestServer } from './test-server';
 import {
   describeOnTestServer,
   failureOf,

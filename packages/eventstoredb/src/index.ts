@@ -6,6 +6,7 @@ export {
   type CheckpointClient,
   type CheckpointStore,
   type CheckpointStoreOptions,
+  type CheckpointWriteOptions,
 } from './checkpoint-store';
 export { CHECKPOINT_CATEGORY } from './event-filter';
 export { DEFAULT_RESUBSCRIBE_POLICY, type ResubscribePolicy } from './subscription';
@@ -15,9 +16,13 @@ export type {
   ClientFilter,
   ClientPosition,
   ClientReads,
+  ClientRead,
+  ClientReadAllOptions,
+  ClientReadStreamOptions,
   ClientRecordedEvent,
   ClientResolvedEvent,
   ClientStreamState,
+  ClientSubscribeOptions,
   ClientSubscription,
   DialectClient,
   EventStoreDbClient,

@@ -5,6 +5,8 @@ import type { EventStore, NewEvent } from '@ssp/eventstore';
 import { describeEventStoreConformance } from '@ssp/eventstore/conformance';
 import { closableView } from '@ssp/eventstore/testing';
 import { createEventStoreDbCheckpointStore } from './checkpoint-store';
+import { installedClientPackages } from './client-packages';
+import { connectThrough } from './connect';
 import { createEventStoreDbStore } from './eventstoredb-store';
 import { startTestTarget, targetKinds, type TestTarget } from './testing/test-target';
 
@@ -78,6 +80,25 @@ describe('projection checkpoints through the Kurrent client', () => {
       expect(await checkpoints.read(projection)()).toEqual(E.right({ commit: 42n, prepare: 41n }));
     } finally {
       await client.dispose();
+    }
+  }, 60_000);
+});
+
+describe('connecting where only the Kurrent client is installed', () => {
+  it('given an esdb:// connection string, when connecting, then the store appends and reads through the Kurrent client', async () => {
+    if (target === undefined) throw new Error('the test target did not start');
+    const kurrentOnly = { eventstoredb: () => undefined, kurrentdb: installedClientPackages.kurrentdb };
+    // A deadline long enough for the native reader's first read (about half a second here).
+    const connected = connectThrough(kurrentOnly, target.connectionString, { deadlineMs: 5_000 });
+    const streamName = `KurrentOnly${randomUUID().replace(/-/g, '')}-1`;
+    try {
+      expect(await connected.appendToStream(streamName, [newEvent('Opened')], { expectedRevision: 'NO_STREAM' })()).toEqual(
+        E.right(expect.objectContaining({ nextExpectedRevision: 0n })),
+      );
+      const stored = await connected.readStream(streamName)();
+      expect(E.isRight(stored) ? stored.right.map((event) => event.type) : stored.left).toEqual(['Opened']);
+    } finally {
+      await connected.close();
     }
   }, 60_000);
 });

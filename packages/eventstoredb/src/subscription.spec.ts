@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import type { EventStore, NewEvent, SubscriptionMessage } from '@ssp/eventstore';
+import { startEventStoreDbTestServer, type EventStoreDbTestServer } from '@ssp/eventstoredb-test-server';
 import { connectEventStoreDb } from './connect';
-import { startEventStoreDbTestServer, type EventStoreDbTestServer } from './test-server';
 
 // Faults a real server cannot be asked to produce on demand: these always run against the
 // test server, whose subscriptions can be killed, or against a port where nothing listens.

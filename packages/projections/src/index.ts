@@ -7,4 +7,4 @@ export * from './runner';
 export * from './read-models';
 export * from './audit';
 export { describeEvent, describeStepUp, describeWho, positionKey, whoOf, StepUpRecord, Who } from './describe';
-export { assessDeviceChange, isDeviceChange, Verdict } from './describe/step-up-assessment';
+export { assessDeviceChange, deviceChangeTypes, isDeviceChange, Verdict, type DeviceChange, type EventLocation } from './describe/step-up-assessment';

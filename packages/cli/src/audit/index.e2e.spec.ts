@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { LATEST_SCHEMA_VERSION, openSqliteDatabase } from '@ssp/sqlite';
+import { seedStoryFile } from '../seed-story';
 
 // `ssp audit …` as an auditor runs it: on a store written by `ssp run`, then made read-only
 // (file 0444, directory 0555) and read by a user who may not write it. Root ignores file
@@ -12,7 +13,7 @@ import { LATEST_SCHEMA_VERSION, openSqliteDatabase } from '@ssp/sqlite';
 const root = join(__dirname, '..', '..', '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const main = join(root, 'packages', 'cli', 'src', 'main.ts');
-const story = join(root, 'examples', 'seed-story', 'story.jsonl');
+const story = seedStoryFile;
 
 const NOBODY = { uid: 65534, gid: 65534 };
 const canRunAsNobody = process.geteuid?.() === 0 && spawnSync('true', [], NOBODY).error === undefined;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import { createInMemoryReadModelStore, type EventStore } from '@ssp/eventstore';
 import { connectEventStoreDb } from '@ssp/eventstoredb';
-import { startEventStoreDbTestServer } from '@ssp/eventstoredb/test-server';
+import { startEventStoreDbTestServer } from '@ssp/eventstoredb-test-server';
 import { createProjectionRunner, mySettingsAndDevicesProjection, readHistory, verifyHistory } from '@ssp/projections';
+import { seedStoryFile } from '../seed-story';
 import { parseScenario } from './parse';
 import { runScenario } from './run';
 import { seedStoryOutcomes } from './seed-story-outcomes';
@@ -14,7 +14,7 @@ import { seedStoryOutcomes } from './seed-story-outcomes';
 // gRPC: against the test server here, or against a real server when ESDB_CONNECTION_STRING
 // is set. The story's ids get a prefix of their own per run, because a real server keeps
 // every stream from the runs before.
-const story = join(__dirname, '..', '..', '..', '..', 'examples', 'seed-story', 'story.jsonl');
+const story = seedStoryFile;
 const prefix = randomBytes(4).toString('hex');
 const text = readFileSync(story, 'utf8').replace(/00000000-0000-4000-8000-/g, `${prefix}-0000-4000-8000-`).replace(/c0000000-0000-4000-8000-/g, `c${prefix.slice(1)}-0000-4000-8000-`);
 const jordan = `${prefix}-0000-4000-8000-000000000010`;

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { createInMemoryEventStore } from '@ssp/eventstore';
+import { seedStoryFile } from '../seed-story';
 import { parseScenario, type ScenarioLine } from './parse';
 import { runScenario } from './run';
 import { seedStoryOutcomes as expectedOutcomes } from './seed-story-outcomes';
 
 const root = join(__dirname, '..', '..', '..', '..');
-const story = join(root, 'examples', 'seed-story', 'story.jsonl');
+const story = seedStoryFile;
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const main = join(root, 'packages', 'cli', 'src', 'main.ts');
 

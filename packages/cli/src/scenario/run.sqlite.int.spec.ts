@@ -6,11 +6,12 @@ import * as TE from 'fp-ts/TaskEither';
 import { createInMemoryReadModelStore, type ReadModelStore } from '@ssp/eventstore';
 import { createProjectionRunner, mySettingsAndDevicesProjection, applicationSettingsProjection } from '@ssp/projections';
 import { openSqliteDatabase, openSqliteEventStore, openSqliteReadModelStore } from '@ssp/sqlite';
+import { seedStoryFile } from '../seed-story';
 import { parseScenario } from './parse';
 import { runScenario } from './run';
 
 // Events, read models and checkpoints in one SQLite file, as the demo and auditors use it.
-const story = join(__dirname, '..', '..', '..', '..', 'examples', 'seed-story', 'story.jsonl');
+const story = seedStoryFile;
 
 const right = <A>(either: E.Either<unknown, A>): A => {
   if (E.isLeft(either)) throw new Error(`expected a value, got ${JSON.stringify(either.left)}`);

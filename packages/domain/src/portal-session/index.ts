@@ -8,7 +8,7 @@ export * from './commands';
 export * from './events';
 export { authorisePortalChange, liveSessionOf, type PortalAuthorisation, type PortalContext } from './step-up';
 export { decidePortalSession, type PortalSessionContext } from './decide';
-export { evolvePortalSession, initialPortalSessionState, type PortalSessionState, type StartedSession } from './state';
+export { evolvePortalSession, initialPortalSessionState, type Challenge, type PortalSessionState, type StartedSession } from './state';
 
 export const portalSessionDecider: Decider<PortalSessionCommand, PortalSessionState, PortalSessionEvent, PortalSessionContext> = {
   initialState: initialPortalSessionState,

@@ -1,4 +1,4 @@
-import { startEventStoreDbTestServer, type EventStoreDbTestServerOptions } from '../test-server';
+import { startEventStoreDbTestServer, type EventStoreDbTestServerOptions } from '@ssp/eventstoredb-test-server';
 
 /**
  * Where the tests send their requests: the server named by `ESDB_CONNECTION_STRING` when it

@@ -3,7 +3,7 @@ import { secondsBetween, type DomainEvent, type EventMetadata } from '@ssp/domai
 import { StepUpRecord, Who, whoOf } from './who';
 
 /** Device changes the step-up rule governs when a user makes them in the portal. */
-const deviceChangeTypes = [
+export const deviceChangeTypes = [
   'DeviceEnrolled',
   'DeviceRenamed',
   'DuoMobileActivationIssued',
@@ -12,7 +12,8 @@ const deviceChangeTypes = [
   'DeviceRemoved',
   'HardwareTokenRemoved',
 ] as const;
-type DeviceChange = Extract<DomainEvent, { type: (typeof deviceChangeTypes)[number] }>;
+/** The events that change a user's devices, which a completed, fresh step-up must authorise. */
+export type DeviceChange = Extract<DomainEvent, { type: (typeof deviceChangeTypes)[number] }>;
 const deviceChangeTypeSet: ReadonlySet<string> = new Set(deviceChangeTypes);
 export const isDeviceChange = (event: DomainEvent): event is DeviceChange => deviceChangeTypeSet.has(event.type);
 
@@ -54,7 +55,8 @@ const flaggedVerdicts: ReadonlySet<Verdict> = new Set(['MISSING_STEP_UP', 'STALE
 
 const deviceIdOf = (event: DeviceChange): string => ('deviceId' in event.data ? event.data.deviceId : event.data.tokenId);
 
-type Where = Readonly<{ streamName: string; revision: bigint }>;
+/** The place of an event in history: its stream, and its revision in that stream. */
+export type EventLocation = Readonly<{ streamName: string; revision: bigint }>;
 
 /**
  * Judges one device change from its own metadata, as recorded when it was made: the step-up's
@@ -64,7 +66,7 @@ type Where = Readonly<{ streamName: string; revision: bigint }>;
 export const assessDeviceChange = (
   event: DomainEvent,
   metadata: EventMetadata,
-  where: Where,
+  where: EventLocation,
   freshForSeconds: number,
 ): ComplianceEntry | undefined => {
   if (!isDeviceChange(event)) return undefined;

@@ -11,7 +11,8 @@ import {
 import { Who, whoOf } from '../describe/who';
 import type { Projection } from '../runner/projection';
 
-const ApplicationView = t.intersection([
+/** One application of an account's settings, as the document stores it. */
+export const ApplicationView = t.intersection([
   t.type({
     applicationId: t.string,
     name: t.string,

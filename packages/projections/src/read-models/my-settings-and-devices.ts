@@ -8,7 +8,8 @@ const DuoMobile = t.intersection([
   t.partial({ activationPendingUntil: t.string }),
 ]);
 
-const PhoneView = t.intersection([
+/** One phone of a user's devices, as the document stores it. */
+export const PhoneView = t.intersection([
   t.type({
     deviceId: t.string,
     name: t.string,

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseFromWorker, type FromWorker, type ToWorker, type WorkerSettings } from './worker-protocol';
 
@@ -40,18 +40,25 @@ export type EventStoreDbTestServerOptions = Readonly<{
 const ONE_MEBIBYTE = 1024 * 1024;
 
 /**
- * Starts the server in a worker thread on a free port. The worker runs TypeScript through
- * tsx's CommonJS hook, since it runs outside Jest's transform. Rejects with an Error when the
- * worker cannot start: this is test tooling, meant for `beforeAll`.
+ * The worker's script, beside this module. Installed, that is the built `worker.cjs`. In the
+ * workspace this module is TypeScript run by Jest or tsx, and so is the worker, through tsx's
+ * CommonJS hook, since a worker thread runs outside Jest's transform.
+ */
+const workerScript = (): Readonly<{ path: string; execArgv: string[] }> =>
+  extname(__filename) === '.ts'
+    ? { path: join(__dirname, 'worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] }
+    : { path: join(__dirname, 'worker.cjs'), execArgv: [] };
+
+/**
+ * Starts the server in a worker thread on a free port. Rejects with an Error when the worker
+ * cannot start: this is test tooling, meant for `beforeAll`.
  */
 export const startEventStoreDbTestServer = (
   options: EventStoreDbTestServerOptions = {},
 ): Promise<EventStoreDbTestServer> => {
   const settings: WorkerSettings = { maxAppendSize: options.maxAppendSize ?? ONE_MEBIBYTE, features: options.features ?? 'batchAppend' };
-  const worker = new Worker(join(__dirname, 'worker.ts'), {
-    workerData: settings,
-    execArgv: ['--require', require.resolve('tsx/cjs')],
-  });
+  const script = workerScript();
+  const worker = new Worker(script.path, { workerData: settings, execArgv: script.execArgv });
   const waiting = new Set<(message: FromWorker) => void>();
   worker.on('message', (value: unknown) => {
     const message = parseFromWorker(value);
