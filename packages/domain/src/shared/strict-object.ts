@@ -6,6 +6,12 @@ import { fieldLabel } from './text';
 /**
  * An object codec that refuses fields it does not know, so that a typo such as `phonenumber`
  * is reported instead of silently ignored, and strips nothing the caller meant.
+ *
+ * `is` holds exactly when decoding would give the value back unchanged: known fields only,
+ * none undefined, each already in its decoded form (ids in lower case, names normalised). Such
+ * a value, which is what every stored event and most commands are, is decoded by `is` alone,
+ * without the error contexts and copies of a full validation; anything else is validated field
+ * by field, so errors read the same either way.
  */
 export const strictObject = <R extends t.Props, O extends t.Props = Record<never, never>>(
   name: string,
@@ -15,10 +21,16 @@ export const strictObject = <R extends t.Props, O extends t.Props = Record<never
   const shape = t.intersection([t.type(required), t.partial(optional ?? ({} as O))]);
   const known = new Set([...Object.keys(required), ...Object.keys(optional ?? {})]);
   type A = t.TypeOf<typeof shape>;
+  const onlyKnownFieldsDefined = (u: Readonly<Record<string, unknown>>): boolean => {
+    for (const key of Object.keys(u)) if (!known.has(key) || u[key] === undefined) return false;
+    return true;
+  };
+  const is = (u: unknown): u is A => isRecord(u) && onlyKnownFieldsDefined(u) && shape.is(u);
   return new t.Type<A, A, unknown>(
     name,
-    (u): u is A => shape.is(u),
+    is,
     (u, context) => {
+      if (is(u)) return t.success(u);
       if (!isRecord(u)) return t.failure(u, context, 'must be an object');
       const unknownKeys = Object.keys(u).filter((key) => !known.has(key));
       const unknownFieldErrors: t.Errors = unknownKeys.map((key) => ({

@@ -21,7 +21,7 @@ export const createGlobalLog = (): GlobalLog => {
     events,
     news,
     append(appended) {
-      events.push(...appended);
+      for (const event of appended) events.push(event);
       news.announce();
     },
   };

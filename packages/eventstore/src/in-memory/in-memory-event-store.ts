@@ -53,7 +53,10 @@ export const createInMemoryEventStore = (): EventStore => {
       E.map((recorded): AppendResult => {
         const last = recorded.at(-1) ?? stream.at(-1);
         if (recorded.length > 0) {
-          streams.set(streamName, [...stream, ...recorded]);
+          // In place: an append costs its own events, not a copy of the stream (reads hand out slices).
+          const existing = streams.get(streamName);
+          if (existing === undefined) streams.set(streamName, [...recorded]);
+          else for (const event of recorded) existing.push(event);
           log.append(recorded);
         }
         // An empty append writes nothing; its position is only meaningful when the stream has
