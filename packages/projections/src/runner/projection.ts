@@ -21,8 +21,12 @@ export type DocumentUpdate<Doc> = readonly [id: string, document: Doc | null];
 export type Projection<Doc extends object> = Readonly<{
   /** The key of the projection's documents and checkpoint in the read-model store. */
   name: string;
-  /** Reads a stored document back; a stored document that does not decode stops the runner. */
-  document: t.Decoder<unknown, Doc>;
+  /**
+   * Reads a stored document back; a stored document that does not decode stops the runner.
+   * An io-ts codec also has `is`, which the runner tries first: a document it wrote itself
+   * passes without a full decode (no error contexts, no copies).
+   */
+  document: t.Decoder<unknown, Doc> & Readonly<{ is?: t.Is<Doc> }>;
   touches: (projected: ProjectedEvent) => readonly string[];
   apply: (projected: ProjectedEvent, current: (id: string) => Doc | undefined) => ReadonlyArray<DocumentUpdate<Doc>>;
 }>;

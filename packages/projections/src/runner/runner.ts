@@ -85,6 +85,11 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
           loaded.set(id, undefined);
           continue;
         }
+        // A document this runner committed is already of its type: `is` accepts it without a full decode.
+        if (projection.document.is?.(stored.right) === true) {
+          loaded.set(id, stored.right);
+          continue;
+        }
         const decoded = projection.document.decode(stored.right);
         if (E.isLeft(decoded)) {
           return E.left(corruptDocument(projection.name, id, decoded.left.map((error) => describeValidationError(error)).join('; ')));
