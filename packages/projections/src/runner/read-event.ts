@@ -11,7 +11,8 @@ import type { ProjectedEvent } from './projection';
 export const readProjectedEvent = (recorded: RecordedEvent): E.Either<string, ProjectedEvent> => {
   const event = readDomainEvent(recorded);
   if (E.isLeft(event)) return E.left(event.left.message);
-  const metadata = EventMetadata.decode(recorded.metadata);
+  // Metadata this library wrote is already in its decoded form: `is` alone accepts it.
+  const metadata = EventMetadata.is(recorded.metadata) ? E.right(recorded.metadata) : EventMetadata.decode(recorded.metadata);
   if (E.isLeft(metadata)) return E.left(`metadata: ${metadata.left.map((error) => describeValidationError(error, 'metadata')).join('; ')}`);
   return E.right({ event: event.right, metadata: metadata.right, recorded });
 };

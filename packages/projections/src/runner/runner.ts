@@ -5,6 +5,7 @@ import { comparePositions, pagesAfter, toJsonObject, type EventStore, type JsonO
 import type { ProjectionPhase } from '../telemetry/names';
 import { createProjectionTelemetry, type BatchRecording, type ProjectionTelemetryOptions } from '../telemetry/projection-telemetry';
 import { corruptDocument, storeFailed, subscriptionDropped, undecodable, type ProjectionError } from './errors';
+import { createDocumentCache, type DocumentCache } from './document-cache';
 import type { Projection } from './projection';
 import { readProjectedEvent } from './read-event';
 
@@ -13,6 +14,11 @@ export type ProjectionRunnerOptions = Readonly<{
   readModels: ReadModelStore;
   /** Events read per page and committed together while catching up. */
   batchSize?: number;
+  /**
+   * Documents a run keeps in memory as last committed, so that later batches need not read
+   * them back (default 10,000; 0 reads every document from the store each batch).
+   */
+  documentCacheSize?: number;
   /** Told after each commit: for progress reports, and for tests that wait for live events. */
   onCommit?: (projection: string, checkpoint: Position, eventsInBatch: number) => void;
   /** Spans and metrics through `@opentelemetry/api`, if installed (see docs/observability.md). */
@@ -53,6 +59,7 @@ const isAfter = (position: Position, checkpoint: Position | 'start'): boolean =>
 export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
   const { events, readModels } = options;
   const batchSize = Math.max(1, options.batchSize ?? 500);
+  const documentCacheSize = Math.max(0, options.documentCacheSize ?? 10_000);
   const telemetry = createProjectionTelemetry(options.telemetry ?? {}, options.clock ?? (() => new Date().toISOString()));
 
   /** Applies the events after `checkpoint` and commits them; answers the new checkpoint. */
@@ -60,6 +67,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     projection: Projection<Doc>,
     recorded: readonly RecordedEvent[],
     checkpoint: Position | 'start',
+    cache: DocumentCache<Doc>,
     batch: BatchRecording,
   ): Promise<E.Either<ProjectionError, Readonly<{ checkpoint: Position | 'start'; applied: number }>>> => {
     // Documents changed in this batch (null: deleted), so that later events see earlier ones.
@@ -79,6 +87,11 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       }
       for (const id of projection.touches(projected.right)) {
         if (pending.has(id) || loaded.has(id)) continue;
+        const cached = cache.lookup(id);
+        if (cached.known) {
+          loaded.set(id, cached.document);
+          continue;
+        }
         const stored = await readModels.get(projection.name, id)();
         if (E.isLeft(stored)) return E.left(storeFailed(projection.name, stored.left));
         if (stored.right === undefined) {
@@ -114,6 +127,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       }
       const committed = await readModels.commit(projection.name, { upserts, deletes }, last)();
       if (E.isLeft(committed)) return E.left(storeFailed(projection.name, committed.left));
+      cache.remember(loaded);
+      cache.remember(pending);
       batch.committed(last, applied, newestOccurredAt);
       options.onCommit?.(projection.name, last, applied);
     }
@@ -121,8 +136,13 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   };
 
   /** One batch, inside its span. */
-  const applyBatch = <Doc extends object>(projection: Projection<Doc>, phase: ProjectionPhase, recorded: readonly RecordedEvent[], checkpoint: Position | 'start') =>
-    telemetry.batch(projection.name, phase, (batch) => applyAndCommit(projection, recorded, checkpoint, batch));
+  const applyBatch = <Doc extends object>(
+    projection: Projection<Doc>,
+    phase: ProjectionPhase,
+    recorded: readonly RecordedEvent[],
+    checkpoint: Position | 'start',
+    cache: DocumentCache<Doc>,
+  ) => telemetry.batch(projection.name, phase, (batch) => applyAndCommit(projection, recorded, checkpoint, cache, batch));
 
   /** Counts the error a projection stopped on, where the runner answers it (and so once). */
   const counted = async <A>(projection: string, result: E.Either<ProjectionError, A>): Promise<E.Either<ProjectionError, A>> => {
@@ -131,7 +151,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   };
 
   const catchUpFrom =
-    <Doc extends object>(projection: Projection<Doc>): TaskEither<ProjectionError, CatchUpResult> =>
+    <Doc extends object>(projection: Projection<Doc>, cache: DocumentCache<Doc> = createDocumentCache(documentCacheSize)): TaskEither<ProjectionError, CatchUpResult> =>
     async () => {
       const stored = await readModels.checkpoint(projection.name)();
       if (E.isLeft(stored)) return E.left(storeFailed(projection.name, stored.left));
@@ -139,7 +159,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       let eventsApplied = 0;
       for await (const page of pagesAfter(events, checkpoint, batchSize)) {
         if (E.isLeft(page)) return E.left(storeFailed(projection.name, page.left));
-        const result = await applyBatch(projection, 'catch_up', page.right, checkpoint);
+        const result = await applyBatch(projection, 'catch_up', page.right, checkpoint, cache);
         if (E.isLeft(result)) return result;
         checkpoint = result.right.checkpoint;
         eventsApplied += result.right.applied;
@@ -164,7 +184,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     let closeSubscription: (() => Promise<void>) | undefined;
 
     const run = async (): Promise<E.Either<ProjectionError, void>> => {
-      const caughtUp = await catchUpFrom(projection)();
+      const cache = createDocumentCache<Doc>(documentCacheSize);
+      const caughtUp = await catchUpFrom(projection, cache)();
       if (E.isLeft(caughtUp)) return caughtUp;
       if (stopped) return E.right(undefined);
       let checkpoint = caughtUp.right.checkpoint;
@@ -179,7 +200,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
           if (stopped) break;
           if (message.kind === 'caughtUp') continue;
           if (message.kind === 'dropped') return E.left(subscriptionDropped(projection.name, message.error));
-          const result = await applyBatch(projection, 'live', [message.event], checkpoint);
+          const result = await applyBatch(projection, 'live', [message.event], checkpoint, cache);
           if (E.isLeft(result)) return result;
           checkpoint = result.right.checkpoint;
         }
