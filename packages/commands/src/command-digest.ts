@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '@ssp/eventstore';
 import type { Command } from '@ssp/domain';
 
 /**
@@ -9,6 +9,6 @@ import type { Command } from '@ssp/domain';
  * command id itself is left out: it is the key the digest is compared under.
  */
 export const commandDigest = (command: Command): string => {
-  const canonical = canonicalize({ type: command.type, actor: command.actor, data: command.data }) ?? '';
+  const canonical = canonicalJson({ type: command.type, actor: command.actor, data: command.data });
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import type { JsonObject } from './port';
 
 /**
@@ -10,7 +10,7 @@ import type { JsonObject } from './port';
  */
 export const hashEvent = (type: string, data: JsonObject, metadata: JsonObject): string => {
   const { hash: _ignored, ...withoutHash } = metadata;
-  const canonical = canonicalize({ type, data, metadata: withoutHash }) ?? '';
+  const canonical = canonicalJson({ type, data, metadata: withoutHash });
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 };
 

@@ -21,6 +21,7 @@ export { categoryOf, streamName } from './streams';
 export { pagesAfter } from './read-pages';
 // The stored-event format: plain JSON, and each event's place in its stream's hash chain.
 export { toJsonObject, toJsonValue } from './json';
+export { canonicalJson, type CanonicalInput } from './canonical-json';
 export { hashEvent, storedHashOf } from './hash-chain';
 export type { DocumentChanges, ReadModelStore } from './read-model-port';
 export { createInMemoryEventStore, createInMemoryReadModelStore } from './in-memory';
