@@ -16,8 +16,10 @@ export const createLoaders = (store: EventStore, capacity?: number) => ({
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** Loads a stream, turning a store failure into the command's failure. */
-export const load = async <S>(loader: StreamLoader<S>, streamName: string): Promise<E.Either<CommandError, StreamSnapshot<S>>> =>
-  E.mapLeft(storeFailure)(await loader.load(streamName));
+export const load = async <S>(loader: StreamLoader<S>, streamName: string): Promise<E.Either<CommandError, StreamSnapshot<S>>> => {
+  const loaded = await loader.load(streamName);
+  return E.isLeft(loaded) ? E.left(storeFailure(loaded.left)) : loaded;
+};
 
 /** Loads a stream the command's rules read only when it names one. */
 export const loadIfNamed = async <S>(

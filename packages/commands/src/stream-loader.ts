@@ -32,9 +32,11 @@ export type CommandIds = Readonly<{
  */
 export type Repeat = 'NEW' | 'SAME' | 'REUSED';
 
-type CommandLog = Map<string, Readonly<{ revision: bigint; digest: string | undefined }>>;
+// Revisions in the log are numbers: a stream would need 2^53 events to outgrow them, and
+// folding compares one per event, where bigint arithmetic would cost more than the fold.
+type CommandLog = Map<string, Readonly<{ revision: number; digest: string | undefined }>>;
 
-const commandIdsUpTo = (log: CommandLog, revision: bigint): CommandIds => {
+const commandIdsUpTo = (log: CommandLog, revision: number): CommandIds => {
   const recorded = (commandId: string) => {
     const entry = log.get(commandId);
     return entry !== undefined && entry.revision <= revision ? entry : undefined;
@@ -95,9 +97,10 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
     const state = fold({ initialState: snapshot.state, evolve: kind.evolve }, events.map(({ event }) => event).filter(kind.owns));
     // Every snapshot comes from `empty` or `foldOnto` below, so its log is always known.
     const log: CommandLog = logs.get(snapshot) ?? new Map();
-    let { lastHash, revision } = snapshot;
+    let { lastHash } = snapshot;
+    let revision = Number(snapshot.revision);
     for (const { metadata } of events) {
-      revision += 1n;
+      revision += 1;
       const commandId = commandIdOf(metadata);
       const known = commandId === undefined ? undefined : log.get(commandId);
       if (commandId !== undefined && (known === undefined || revision < known.revision)) {
@@ -105,14 +108,14 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
       }
       lastHash = storedHashOf(metadata);
     }
-    const folded = { streamName: snapshot.streamName, state, revision, lastHash, commandIds: commandIdsUpTo(log, revision) };
+    const folded = { streamName: snapshot.streamName, state, revision: BigInt(revision), lastHash, commandIds: commandIdsUpTo(log, revision) };
     logs.set(folded, log);
     return folded;
   };
 
   const empty = (streamName: string): StreamSnapshot<S> => {
     const log: CommandLog = new Map();
-    const snapshot = { streamName, state: kind.initialState, revision: -1n, lastHash: undefined, commandIds: commandIdsUpTo(log, -1n) };
+    const snapshot = { streamName, state: kind.initialState, revision: -1n, lastHash: undefined, commandIds: commandIdsUpTo(log, -1) };
     logs.set(snapshot, log);
     return snapshot;
   };

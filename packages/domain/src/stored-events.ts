@@ -27,10 +27,13 @@ export const schemaVersionIn = (metadata: StoredEvent['metadata']): number =>
   typeof metadata.schemaVersion === 'number' ? metadata.schemaVersion : 1;
 
 /** Upcasts a stored event to its current shape, then decodes it with the contract's codecs. */
-export const readDomainEvent = (stored: StoredEvent): E.Either<UndecodableEvent, DomainEvent> =>
-  E.mapLeft((error: { message: string }) => ({
-    kind: 'Undecodable' as const,
+export const readDomainEvent = (stored: StoredEvent): E.Either<UndecodableEvent, DomainEvent> => {
+  const decoded = decodeEvent({ type: stored.type, data: upcast(stored.type, stored.data, schemaVersionIn(stored.metadata)) });
+  if (E.isRight(decoded)) return decoded;
+  return E.left({
+    kind: 'Undecodable',
     streamName: stored.streamName,
     revision: stored.revision,
-    message: `${stored.type} at ${stored.streamName}@${stored.revision}: ${error.message}`,
-  }))(decodeEvent({ type: stored.type, data: upcast(stored.type, stored.data, schemaVersionIn(stored.metadata)) }));
+    message: `${stored.type} at ${stored.streamName}@${stored.revision}: ${decoded.left.message}`,
+  });
+};
