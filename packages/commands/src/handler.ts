@@ -38,8 +38,14 @@ export type CommandHandlerOptions = Readonly<{
   timer?: RetryTimer;
   /** How long a phone-number claim without its device still blocks the number. */
   claimLeaseSeconds?: number;
-  /** Folded streams kept in memory, per kind of stream. */
+  /** Folded streams kept in memory, per kind of stream (default 10,000; 0 turns the cache off). */
   cacheCapacity?: number;
+  /**
+   * The cache's memory budget in (estimated) bytes, for the whole handler (default 320 MiB,
+   * 64 MiB per kind of stream). A stream's cost grows with its history: each command id
+   * recorded in it is kept, about 640 bytes, to answer retries without reading the stream.
+   */
+  cacheMaxBytes?: number;
   /** The source of retry jitter. */
   random?: () => number;
   hooks?: Hooks;
@@ -82,7 +88,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
   const random = options.random ?? Math.random;
   const settings = {
     store,
-    loaders: createLoaders(store, options.cacheCapacity),
+    loaders: createLoaders(store, { entries: options.cacheCapacity, bytes: options.cacheMaxBytes }),
     newId: options.newId ?? uuidv4,
     policy: options.policy ?? defaultPolicy,
     claimLeaseSeconds: options.claimLeaseSeconds ?? 60,

@@ -2,16 +2,24 @@ import * as E from 'fp-ts/Either';
 import type { EventStore } from '@ssp/eventstore';
 import { accountKind, applicationKind, phoneNumberClaimKind, portalSessionKind, userDevicesKind } from './aggregates';
 import { storeFailure, type CommandError } from './result';
-import { createStreamLoader, type StreamLoader, type StreamSnapshot } from './stream-loader';
+import { createStreamLoader, defaultCacheLimits, type CacheLimits, type StreamLoader, type StreamSnapshot } from './stream-loader';
 
-/** One cached loader per kind of stream, shared by every command of a handler. */
-export const createLoaders = (store: EventStore, capacity?: number) => ({
-  account: createStreamLoader(store, accountKind, capacity),
-  application: createStreamLoader(store, applicationKind, capacity),
-  user: createStreamLoader(store, userDevicesKind, capacity),
-  session: createStreamLoader(store, portalSessionKind, capacity),
-  claim: createStreamLoader(store, phoneNumberClaimKind, capacity),
-});
+const kinds = 5;
+
+/**
+ * One cached loader per kind of stream, shared by every command of a handler. `entries` holds
+ * per kind; `bytes` is the handler's whole budget, shared equally by the five kinds.
+ */
+export const createLoaders = (store: EventStore, limits: Partial<CacheLimits> = {}) => {
+  const perKind: CacheLimits = { entries: limits.entries ?? defaultCacheLimits.entries, bytes: (limits.bytes ?? defaultCacheLimits.bytes * kinds) / kinds };
+  return {
+    account: createStreamLoader(store, accountKind, perKind),
+    application: createStreamLoader(store, applicationKind, perKind),
+    user: createStreamLoader(store, userDevicesKind, perKind),
+    session: createStreamLoader(store, portalSessionKind, perKind),
+    claim: createStreamLoader(store, phoneNumberClaimKind, perKind),
+  };
+};
 
 export type Loaders = ReturnType<typeof createLoaders>;
 

@@ -72,7 +72,7 @@ describe('the cached stream loader', () => {
     const store = createInMemoryEventStore();
     await writeEvent(store, opened.type, opened.data, idOf('command-1'));
     await writeEvent(store, enabled.type, enabled.data, idOf('command-2'));
-    const loader = createStreamLoader(store, accountKind, 1);
+    const loader = createStreamLoader(store, accountKind, { entries: 1, bytes: Number.POSITIVE_INFINITY });
     const first = await loaded(loader);
     await loader.load('Account-other');
 
@@ -93,5 +93,57 @@ describe('the cached stream loader', () => {
     expect(snapshot.commandIds.repeatOf(idOf('command-1'), 'another digest')).toBe('REUSED');
     expect(snapshot.commandIds.repeatOf(idOf('command-2'), digest(idOf('command-2')))).toBe('REUSED');
     expect(snapshot.commandIds.repeatOf(idOf('command-3'), digest(idOf('command-3')))).toBe('NEW');
+  });
+
+  describe('bounded in bytes', () => {
+    const otherStream = `Account-${idOf('other:account')}`;
+
+    it('given a byte budget that holds one folded stream but not two, when a second stream is loaded, then the first is evicted and read again in full', async () => {
+      const store = createInMemoryEventStore();
+      await writeEvent(store, opened.type, opened.data, idOf('command-1'));
+      const oneStream = await loaded(createStreamLoader(store, accountKind));
+      const probe = createStreamLoader(store, accountKind);
+      await probe.load(streamName);
+      const bytesOfOne = probe.cachedBytes();
+      const loader = createStreamLoader(store, accountKind, { entries: 100, bytes: bytesOfOne * 1.5 });
+      const first = await loaded(loader);
+      expect(first.state).toEqual(oneStream.state);
+
+      const otherOpened = { ...opened.data, accountId: idOf('other:account') };
+      await store.appendToStream(otherStream, [{ eventId: idOf('other:event'), type: opened.type, data: otherOpened, metadata: { commandId: idOf('other:command') } }], { expectedRevision: 'NO_STREAM' })();
+      await loader.load(otherStream);
+      const again = await loaded(loader);
+
+      expect(again).not.toBe(first);
+      expect([again.state, again.revision]).toEqual([first.state, first.revision]);
+      expect(loader.cachedBytes()).toBeLessThanOrEqual(bytesOfOne * 1.5);
+    });
+
+    it('given a stream whose command log alone exceeds the budget, when it is loaded, then it is answered but not kept', async () => {
+      const store = createInMemoryEventStore();
+      await writeEvent(store, opened.type, opened.data, idOf('command-1'));
+      for (let n = 2; n <= 20; n += 1) await writeEvent(store, n % 2 === 0 ? enabled.type : disabled.type, { accountId }, idOf(`command-${n}`));
+      const loader = createStreamLoader(store, accountKind, { entries: 100, bytes: 5 * 640 });
+
+      const first = await loaded(loader);
+      const second = await loaded(loader);
+
+      expect(first.revision).toBe(19n);
+      expect(second).not.toBe(first);
+      expect(loader.cachedBytes()).toBe(0);
+    });
+
+    it('given streams with longer histories, when loaded, then the estimate grows with the command ids each holds', async () => {
+      const store = createInMemoryEventStore();
+      await writeEvent(store, opened.type, opened.data, idOf('command-1'));
+      const loader = createStreamLoader(store, accountKind);
+      await loader.load(streamName);
+      const short = loader.cachedBytes();
+      for (let n = 2; n <= 11; n += 1) await writeEvent(store, enabled.type, { accountId }, idOf(`command-${n}`));
+
+      await loader.load(streamName);
+
+      expect(loader.cachedBytes() - short).toBeGreaterThanOrEqual(10 * 640);
+    });
   });
 });

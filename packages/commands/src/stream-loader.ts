@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { fold, readDomainEvent, type DomainEvent, type UndecodableEvent } from '@ssp/domain';
 import { storedHashOf, type EventStore, type JsonObject, type StoreError } from '@ssp/eventstore';
 import type { AggregateKind } from './aggregates';
+import { COMMAND_LOG_ENTRY_BYTES, retainedBytesOf } from './retained-bytes';
 
 /** A stream folded to its current state, with what appending after it needs to know. */
 export type StreamSnapshot<S> = Readonly<{
@@ -59,6 +60,8 @@ export type StreamLoader<S> = Readonly<{
   load: (streamName: string) => Promise<E.Either<LoadError, StreamSnapshot<S>>>;
   /** Records events this process has just appended, so the next load reads nothing new. */
   remember: (snapshot: StreamSnapshot<S>, appended: readonly EventWithMetadata[]) => StreamSnapshot<S>;
+  /** The estimated bytes the cache holds now. */
+  cachedBytes: () => number;
 }>;
 
 const commandIdOf = (metadata: JsonObject): string | undefined =>
@@ -67,26 +70,43 @@ const commandIdOf = (metadata: JsonObject): string | undefined =>
 const commandDigestOf = (metadata: JsonObject): string | undefined =>
   typeof metadata.commandDigest === 'string' ? metadata.commandDigest : undefined;
 
+/** How much a loader's cache may hold: folded streams, and their estimated bytes. */
+export type CacheLimits = Readonly<{ entries: number; bytes: number }>;
+
+export const defaultCacheLimits: CacheLimits = { entries: 10_000, bytes: 64 * 1024 * 1024 };
+
 /**
  * Loads one kind of stream through a cache of folded states, reading only the events appended
  * since the cached revision: a user with 10,000 events costs one short read, like a user with
- * 10. The cache is bounded (least recently used out first) and is only a shortcut: every
- * append states the revision it decided on, so a stale entry is caught by the store.
+ * 10. The cache is bounded in entries and in estimated bytes (a state, plus its stream's log of
+ * command ids, which grows with the stream), least recently used out first. It is only a
+ * shortcut: every append states the revision it decided on, so a stale entry is caught by the
+ * store, and a stream too large for the whole budget is simply not kept.
  */
 export const createStreamLoader = <S, Ev extends DomainEvent>(
   store: EventStore,
   kind: AggregateKind<S, Ev>,
-  capacity = 10_000,
+  limits: CacheLimits = defaultCacheLimits,
 ): StreamLoader<S> => {
-  const cache = new Map<string, StreamSnapshot<S>>();
+  const cache = new Map<string, Readonly<{ snapshot: StreamSnapshot<S>; bytes: number }>>();
   const logs = new WeakMap<StreamSnapshot<S>, CommandLog>();
+  let cachedBytes = 0;
+
+  const forget = (streamName: string): void => {
+    const entry = cache.get(streamName);
+    if (entry === undefined) return;
+    cache.delete(streamName);
+    cachedBytes -= entry.bytes;
+  };
 
   const put = (snapshot: StreamSnapshot<S>): StreamSnapshot<S> => {
-    cache.delete(snapshot.streamName);
-    cache.set(snapshot.streamName, snapshot);
-    if (cache.size > capacity) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
+    forget(snapshot.streamName);
+    const bytes = retainedBytesOf(snapshot.state) + (logs.get(snapshot)?.size ?? 0) * COMMAND_LOG_ENTRY_BYTES;
+    cache.set(snapshot.streamName, { snapshot, bytes });
+    cachedBytes += bytes;
+    for (const oldest of cache.keys()) {
+      if (cache.size <= limits.entries && cachedBytes <= limits.bytes) break;
+      forget(oldest);
     }
     return snapshot;
   };
@@ -121,8 +141,9 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
   };
 
   return {
+    cachedBytes: () => cachedBytes,
     load: async (streamName) => {
-      const known = cache.get(streamName) ?? empty(streamName);
+      const known = cache.get(streamName)?.snapshot ?? empty(streamName);
       const read = await store.readStream(streamName, { fromRevision: known.revision + 1n })();
       if (E.isLeft(read)) return read;
       const decoded: EventWithMetadata[] = [];

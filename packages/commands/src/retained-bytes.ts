@@ -1,0 +1,32 @@
+/**
+ * An estimate of the memory a folded state keeps alive, for bounding the stream cache in
+ * bytes: V8's sizes on a 64-bit machine, rounded up (an object's header and each field's slot,
+ * a string's characters at one or two bytes each plus its header). It is an estimate, not a
+ * measurement: shared strings are counted once per place they are seen.
+ */
+export const retainedBytesOf = (value: unknown): number => {
+  if (typeof value === 'string') return 16 + value.length * 2;
+  if (typeof value === 'bigint') return 24;
+  if (value === null || typeof value !== 'object') return 8;
+  if (Array.isArray(value)) {
+    const items: readonly unknown[] = value;
+    let bytes = 32;
+    for (const item of items) bytes += 8 + retainedBytesOf(item);
+    return bytes;
+  }
+  if (value instanceof Map) {
+    let bytes = 64;
+    for (const [key, item] of value) bytes += 24 + retainedBytesOf(key) + retainedBytesOf(item);
+    return bytes;
+  }
+  let bytes = 24;
+  for (const key of Object.keys(value)) bytes += 8 + retainedBytesOf(Reflect.get(value, key));
+  return bytes;
+};
+
+/**
+ * What one command id costs in a stream's command log: the id, the digest, the entry and the
+ * map's slot. Measured with `process.memoryUsage()` over 100,000 entries whose strings were
+ * not shared: about 640 bytes each.
+ */
+export const COMMAND_LOG_ENTRY_BYTES = 640;
