@@ -20,11 +20,22 @@ const resultForHead = (head: StreamHead | undefined): AppendResult =>
 /** Only `<category>-<id>` names have a category a filter can select (see the schema). */
 const categoryColumnOf = (streamName: string): string | null => filterableCategoryOf(streamName) ?? null;
 
-export type Appender = (
-  streamName: string,
-  events: readonly NewEvent[],
-  expectedRevision: ExpectedRevision,
-) => E.Either<StoreError, AppendResult>;
+export type AppendRequest = Readonly<{ streamName: string; events: readonly NewEvent[]; expectedRevision: ExpectedRevision }>;
+
+export type Appender = Readonly<{
+  /** One append in a transaction of its own. */
+  one: (request: AppendRequest) => E.Either<StoreError, AppendResult>;
+  /**
+   * Several appends in one transaction, one commit (one fsync at `synchronous = FULL`) for all:
+   * each runs in a savepoint of its own, so it succeeds or fails alone, exactly as if the
+   * appends had run one after the other in this order; none is durable before the commit, and
+   * if the commit fails, all fail.
+   */
+  group: (requests: readonly AppendRequest[]) => ReadonlyArray<E.Either<StoreError, AppendResult>>;
+}>;
+
+const failureOf = (error: unknown, streamName: string): StoreError =>
+  isTooBig(error) ? { kind: 'AppendTooLarge', streamName, message: messageOf(error) } : storeErrorFrom(error, `appending to ${streamName}`);
 
 export const prepareAppender = (connection: Database.Database): Appender => {
   const selectHead = connection
@@ -72,12 +83,35 @@ export const prepareAppender = (connection: Database.Database): Appender => {
     },
   );
 
-  return (streamName, events, expectedRevision) => {
-    try {
-      return appendInTransaction.immediate(streamName, events, expectedRevision);
-    } catch (error) {
-      if (isTooBig(error)) return E.left({ kind: 'AppendTooLarge', streamName, message: messageOf(error) });
-      return E.left(storeErrorFrom(error, `appending to ${streamName}`));
-    }
+  // Called inside another transaction, better-sqlite3 runs a transaction function in a
+  // savepoint, and rolls back to it if the function throws.
+  const inGroup = connection.transaction((requests: readonly AppendRequest[]) =>
+    requests.map(({ streamName, events, expectedRevision }) => {
+      try {
+        return appendInTransaction(streamName, events, expectedRevision);
+      } catch (error) {
+        // Some errors (a full disk, an I/O error) make SQLite roll back the whole transaction:
+        // nothing of the group survives, so the group fails as one.
+        if (!connection.inTransaction) throw error;
+        return E.left(failureOf(error, streamName));
+      }
+    }),
+  );
+
+  return {
+    one: ({ streamName, events, expectedRevision }) => {
+      try {
+        return appendInTransaction.immediate(streamName, events, expectedRevision);
+      } catch (error) {
+        return E.left(failureOf(error, streamName));
+      }
+    },
+    group: (requests) => {
+      try {
+        return inGroup.immediate(requests);
+      } catch (error) {
+        return requests.map(({ streamName }) => E.left(failureOf(error, streamName)));
+      }
+    },
   };
 };

@@ -3,7 +3,8 @@ import { pipe } from 'fp-ts/function';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import { catchUpSubscription, createNewsFeed, firstSequenceFrom, guardedEventStore } from '@ssp/eventstore';
 import type { EventStore, SequencedLog, StoreError } from '@ssp/eventstore';
-import { prepareAppender } from './append';
+import { prepareAppender, type AppendRequest } from './append';
+import { createGroupCommit } from './group-commit';
 import { resolveLocation } from './database';
 import type { SqliteDatabase, SqliteLocation } from './database';
 import { readOnlyRefusal, storeErrorFrom } from './errors';
@@ -16,6 +17,12 @@ export type SqliteEventStoreOptions = SqliteLocation &
     pollIntervalMs?: number;
     /** Events read per query while a subscription catches up. Default 500. */
     subscriptionPageSize?: number;
+    /**
+     * Appends requested together (by commands in flight at once) share one transaction and one
+     * commit, each acknowledged after it (see group-commit.ts). Default true; false commits each
+     * append on its own, at once.
+     */
+    groupCommit?: boolean;
   }>;
 
 export type SqliteEventStore = EventStore & Readonly<{ database: SqliteDatabase }>;
@@ -58,6 +65,10 @@ const createEventStore = (
     .prepare<[], { last: bigint }>('SELECT coalesce(max(position), 0) AS last FROM events')
     .safeIntegers(true);
   const news = createNewsFeed();
+  const announceAppends = (results: ReadonlyArray<E.Either<StoreError, unknown>>, requests: readonly AppendRequest[]): void => {
+    if (results.some((result, i) => E.isRight(result) && (requests[i]?.events.length ?? 0) > 0)) news.announce();
+  };
+  const groupCommit = options.groupCommit === false ? undefined : createGroupCommit(append, announceAppends);
   const tuning = {
     pageSize: options.subscriptionPageSize ?? DEFAULT_SUBSCRIPTION_PAGE_SIZE,
     pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
@@ -80,13 +91,14 @@ const createEventStore = (
     'SQLite event store',
     {
       readStream: (streamName, readOptions) => taskOf(() => reader.readStream(streamName, readOptions)),
-      appendToStream: (streamName, events, { expectedRevision }) =>
-        taskOf(() => {
-          if (database.readOnly) return E.left(readOnlyRefusal(database.path, `append to ${streamName}`));
-          const result = append(streamName, events, expectedRevision);
-          if (E.isRight(result) && events.length > 0) news.announce();
-          return result;
-        }),
+      appendToStream: (streamName, events, { expectedRevision }) => async () => {
+        if (database.readOnly) return E.left(readOnlyRefusal(database.path, `append to ${streamName}`));
+        const request = { streamName, events, expectedRevision };
+        if (groupCommit !== undefined) return groupCommit.append(request);
+        const result = append.one(request);
+        announceAppends([result], [request]);
+        return result;
+      },
       readAll: ({ from, maxCount, filter }) =>
         taskOf(() =>
           pipe(
@@ -98,6 +110,8 @@ const createEventStore = (
     },
     // A shared connection belongs to whoever opened it.
     async () => {
+      // Appends already requested are committed, not dropped, before the file closes.
+      groupCommit?.flush();
       if (ownsDatabase) database.close();
     },
   );
