@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { fold, readDomainEvent, type DomainEvent, type UndecodableEvent } from '@ssp/domain';
+import { readDomainEvent, type DomainEvent, type UndecodableEvent } from '@ssp/domain';
 import { storedHashOf, type EventStore, type JsonObject, type StoreError } from '@ssp/eventstore';
 import type { AggregateKind } from './aggregates';
 import { COMMAND_LOG_ENTRY_BYTES, retainedBytesOf } from './retained-bytes';
@@ -111,26 +111,40 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
     return snapshot;
   };
 
-  const foldOnto = (snapshot: StreamSnapshot<S>, events: readonly EventWithMetadata[]): StreamSnapshot<S> => {
-    if (events.length === 0) return snapshot;
-    // The state folds with the domain's own `fold`, from the snapshot's state on.
-    const state = fold({ initialState: snapshot.state, evolve: kind.evolve }, events.map(({ event }) => event).filter(kind.owns));
-    // Every snapshot comes from `empty` or `foldOnto` below, so its log is always known.
+  /**
+   * Folds events onto a snapshot one at a time, in one pass: the state with the decider's own
+   * `evolve` (what the domain's `fold` does), and the log of command ids. No array of the
+   * stream's events is built on the way, which is what a cold load of a long stream costs.
+   */
+  const folding = (snapshot: StreamSnapshot<S>) => {
+    // Every snapshot comes from `empty` or from here, so its log is always known.
     const log: CommandLog = logs.get(snapshot) ?? new Map();
-    let { lastHash } = snapshot;
+    let { state, lastHash } = snapshot;
     let revision = Number(snapshot.revision);
-    for (const { metadata } of events) {
-      revision += 1;
-      const commandId = commandIdOf(metadata);
-      const known = commandId === undefined ? undefined : log.get(commandId);
-      if (commandId !== undefined && (known === undefined || revision < known.revision)) {
-        log.set(commandId, { revision, digest: commandDigestOf(metadata) });
-      }
-      lastHash = storedHashOf(metadata);
-    }
-    const folded = { streamName: snapshot.streamName, state, revision: BigInt(revision), lastHash, commandIds: commandIdsUpTo(log, revision) };
-    logs.set(folded, log);
-    return folded;
+    return {
+      add: (event: DomainEvent, metadata: JsonObject): void => {
+        if (kind.owns(event)) state = kind.evolve(state, event);
+        revision += 1;
+        const commandId = commandIdOf(metadata);
+        const known = commandId === undefined ? undefined : log.get(commandId);
+        if (commandId !== undefined && (known === undefined || revision < known.revision)) {
+          log.set(commandId, { revision, digest: commandDigestOf(metadata) });
+        }
+        lastHash = storedHashOf(metadata);
+      },
+      done: (): StreamSnapshot<S> => {
+        if (revision === Number(snapshot.revision)) return snapshot;
+        const folded = { streamName: snapshot.streamName, state, revision: BigInt(revision), lastHash, commandIds: commandIdsUpTo(log, revision) };
+        logs.set(folded, log);
+        return folded;
+      },
+    };
+  };
+
+  const foldOnto = (snapshot: StreamSnapshot<S>, events: readonly EventWithMetadata[]): StreamSnapshot<S> => {
+    const folded = folding(snapshot);
+    for (const { event, metadata } of events) folded.add(event, metadata);
+    return folded.done();
   };
 
   const empty = (streamName: string): StreamSnapshot<S> => {
@@ -146,13 +160,13 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
       const known = cache.get(streamName)?.snapshot ?? empty(streamName);
       const read = await store.readStream(streamName, { fromRevision: known.revision + 1n })();
       if (E.isLeft(read)) return read;
-      const decoded: EventWithMetadata[] = [];
+      const folded = folding(known);
       for (const recorded of read.right) {
         const event = readDomainEvent(recorded);
         if (E.isLeft(event)) return event;
-        decoded.push({ event: event.right, metadata: recorded.metadata });
+        folded.add(event.right, recorded.metadata);
       }
-      return E.right(put(foldOnto(known, decoded)));
+      return E.right(put(folded.done()));
     },
     remember: (snapshot, appended) => put(foldOnto(snapshot, appended)),
   };
