@@ -37,12 +37,11 @@ export const guardedEventStore = (
 
   return {
     readStream: (streamName, options) =>
-      lifecycle.whenOpen(() =>
-        pipe(
-          TE.fromEither(validReadStreamOptions(options)),
-          TE.chain((valid) => (readsNothing(valid) ? TE.right([]) : operations.readStream(streamName, valid))),
-        ),
-      ),
+      lifecycle.whenOpen(() => {
+        const valid = validReadStreamOptions(options);
+        if (E.isLeft(valid)) return TE.left(valid.left);
+        return readsNothing(valid.right) ? TE.right([]) : operations.readStream(streamName, valid.right);
+      }),
     appendToStream: (streamName, events, options) =>
       lifecycle.whenOpen(() => operations.appendToStream(streamName, events, options)),
     readAll: (options) =>

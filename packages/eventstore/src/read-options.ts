@@ -66,12 +66,15 @@ const validFilter = (filter: EventFilter | undefined): E.Either<StoreError, Even
     : E.left(refused(`filter.categories[${dashed}]`, 'must not contain a dash', filter.categories[dashed]));
 };
 
-export const validReadStreamOptions = (options: ReadStreamOptions = {}): E.Either<StoreError, ValidReadStreamOptions> =>
-  pipe(
-    E.Do,
-    E.apS('fromRevision', validFromRevision(options.fromRevision)),
-    E.apS('maxCount', validMaxCount(options.maxCount)),
-  );
+// Checked on every read a command makes: plain checks rather than fp-ts's Do notation, whose
+// combinators allocate on each call.
+export const validReadStreamOptions = (options: ReadStreamOptions = {}): E.Either<StoreError, ValidReadStreamOptions> => {
+  const fromRevision = validFromRevision(options.fromRevision);
+  if (E.isLeft(fromRevision)) return fromRevision;
+  const maxCount = validMaxCount(options.maxCount);
+  if (E.isLeft(maxCount)) return maxCount;
+  return E.right({ fromRevision: fromRevision.right, maxCount: maxCount.right });
+};
 
 export const validReadAllOptions = (options: ReadAllOptions = {}): E.Either<StoreError, ValidReadAllOptions> =>
   pipe(

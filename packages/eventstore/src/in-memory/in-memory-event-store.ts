@@ -1,6 +1,4 @@
-import * as RA from 'fp-ts/ReadonlyArray';
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import { catchUpSubscription, type SequencedLog } from '../catch-up-subscription';
 import { checkExpectedRevision } from '../expected-revision';
@@ -27,43 +25,47 @@ export const createInMemoryEventStore = (): EventStore => {
     news: log.news,
   };
 
-  const record = (streamName: string, firstRevision: bigint, firstSequence: bigint) =>
-    (index: number, event: NewEvent): E.Either<StoreError, RecordedEvent> =>
-      pipe(
-        E.Do,
-        E.apS('data', frozenJsonCopy(event.data)),
-        E.apS('metadata', frozenJsonCopy(event.metadata)),
-        E.map(({ data, metadata }) =>
-          Object.freeze({
-            eventId: event.eventId,
-            type: event.type,
-            data,
-            metadata,
-            streamName,
-            revision: firstRevision + BigInt(index),
-            position: Object.freeze(positionOf(firstSequence + BigInt(index))),
-          }),
-        ),
-      );
-
-  const append = (streamName: string, events: readonly NewEvent[], stream: readonly RecordedEvent[]) =>
-    pipe(
-      events,
-      RA.traverseWithIndex(E.Applicative)(record(streamName, BigInt(stream.length), BigInt(log.events.length + 1))),
-      E.map((recorded): AppendResult => {
-        const last = recorded.at(-1) ?? stream.at(-1);
-        if (recorded.length > 0) {
-          // In place: an append costs its own events, not a copy of the stream (reads hand out slices).
-          const existing = streams.get(streamName);
-          if (existing === undefined) streams.set(streamName, [...recorded]);
-          else for (const event of recorded) existing.push(event);
-          log.append(recorded);
-        }
-        // An empty append writes nothing; its position is only meaningful when the stream has
-        // events, and then it is that of the stream's last one.
-        return { nextExpectedRevision: last?.revision ?? -1n, position: last?.position ?? positionOf(0n) };
+  // The append path runs for every command: plain loops rather than fp-ts's traverse and Do
+  // notation, whose combinators allocate on each call.
+  const record = (streamName: string, event: NewEvent, revision: bigint, sequence: bigint): E.Either<StoreError, RecordedEvent> => {
+    const data = frozenJsonCopy(event.data);
+    if (E.isLeft(data)) return data;
+    const metadata = frozenJsonCopy(event.metadata);
+    if (E.isLeft(metadata)) return metadata;
+    return E.right(
+      Object.freeze({
+        eventId: event.eventId,
+        type: event.type,
+        data: data.right,
+        metadata: metadata.right,
+        streamName,
+        revision,
+        position: Object.freeze(positionOf(sequence)),
       }),
     );
+  };
+
+  const append = (streamName: string, events: readonly NewEvent[], stream: readonly RecordedEvent[]): E.Either<StoreError, AppendResult> => {
+    const recorded: RecordedEvent[] = [];
+    const firstRevision = BigInt(stream.length);
+    const firstSequence = BigInt(log.events.length + 1);
+    for (const [index, event] of events.entries()) {
+      const copied = record(streamName, event, firstRevision + BigInt(index), firstSequence + BigInt(index));
+      if (E.isLeft(copied)) return copied;
+      recorded.push(copied.right);
+    }
+    const last = recorded.at(-1) ?? stream.at(-1);
+    if (recorded.length > 0) {
+      // In place: an append costs its own events, not a copy of the stream (reads hand out slices).
+      const existing = streams.get(streamName);
+      if (existing === undefined) streams.set(streamName, recorded);
+      else for (const event of recorded) existing.push(event);
+      log.append(recorded);
+    }
+    // An empty append writes nothing; its position is only meaningful when the stream has
+    // events, and then it is that of the stream's last one.
+    return E.right({ nextExpectedRevision: last?.revision ?? -1n, position: last?.position ?? positionOf(0n) });
+  };
 
   return guardedEventStore(
     'in-memory event store',
@@ -78,11 +80,8 @@ export const createInMemoryEventStore = (): EventStore => {
       appendToStream: (streamName, events, { expectedRevision }) =>
         TE.fromIOEither(() => {
           const stream = streams.get(streamName) ?? [];
-          const actual = stream.at(-1)?.revision ?? 'NO_STREAM';
-          return pipe(
-            checkExpectedRevision(streamName, expectedRevision, actual),
-            E.chain(() => append(streamName, events, stream)),
-          );
+          const checked = checkExpectedRevision(streamName, expectedRevision, stream.at(-1)?.revision ?? 'NO_STREAM');
+          return E.isLeft(checked) ? checked : append(streamName, events, stream);
         }),
 
       readAll: ({ from, maxCount, filter }) =>
