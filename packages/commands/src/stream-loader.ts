@@ -100,6 +100,8 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
   };
 
   const put = (snapshot: StreamSnapshot<S>): StreamSnapshot<S> => {
+    // A cache turned off keeps nothing, and need not estimate what it would have kept.
+    if (limits.entries <= 0 || limits.bytes <= 0) return snapshot;
     forget(snapshot.streamName);
     const bytes = retainedBytesOf(snapshot.state) + (logs.get(snapshot)?.size ?? 0) * COMMAND_LOG_ENTRY_BYTES;
     cache.set(snapshot.streamName, { snapshot, bytes });
