@@ -35,6 +35,8 @@ export type TestPortalOptions = Readonly<{
   /** Use these stores instead of new in-memory ones. */
   stores?: PortalStores;
   rateLimit?: BuildAppOptions['rateLimit'];
+  /** Serve as behind TLS: secure cookies and Strict-Transport-Security (default false). */
+  secureCookie?: boolean;
 }>;
 
 const inMemoryStores = (): PortalStores => {
@@ -52,7 +54,7 @@ export const startTestPortal = async (options: TestPortalOptions = {}): Promise<
     const seeded = await seedIfEmpty(services);
     if (E.isLeft(seeded)) throw new Error(`the test portal's seed failed: ${JSON.stringify(seeded.left)}`);
   }
-  const app = await buildApp({ services, rateLimit: options.rateLimit ?? { max: 1000, timeWindowMs: 60_000 }, sessionSecret: 'a test secret of at least thirty-two characters' });
+  const app = await buildApp({ services, rateLimit: options.rateLimit ?? { max: 1000, timeWindowMs: 60_000 }, sessionSecret: 'a test secret of at least thirty-two characters', secureCookie: options.secureCookie ?? false });
   return {
     app,
     services,

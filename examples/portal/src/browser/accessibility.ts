@@ -39,3 +39,8 @@ export const accessibilityProblemsOf = async (page: Page): Promise<readonly stri
       return `${page.url()}: ${violation.id} (${violation.impact ?? ''}): ${violation.help}: ${where}`;
     });
 };
+
+/** Fails the running test, listing them, when the page has serious or critical violations. */
+export const expectAccessible = async (page: Page): Promise<void> => {
+  expect(await accessibilityProblemsOf(page)).toEqual([]);
+};

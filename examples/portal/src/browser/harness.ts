@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startTestPortal, type TestPortal } from '../testing';
 
@@ -29,8 +30,13 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-/** The screenshots the README and docs/portal.md show. */
-export const imagesDirectory = join(__dirname, '..', '..', '..', '..', 'docs', 'images');
+/**
+ * Where screenshots go: docs/images, which the README and docs/portal.md show, only when
+ * `SSP_UPDATE_SCREENSHOTS=1` asks for it (ids and QR codes differ on every run, so a plain test
+ * run must not rewrite committed files); a folder under the system's temp directory otherwise.
+ */
+export const imagesDirectory =
+  process.env.SSP_UPDATE_SCREENSHOTS === '1' ? join(__dirname, '..', '..', '..', '..', 'docs', 'images') : join(tmpdir(), 'ssp-portal-screenshots');
 
 export const viewport = { width: 1280, height: 800 } as const;
 
@@ -42,6 +48,11 @@ export type PageOptions = Readonly<{
    * the spec of the polling itself turns it on.
    */
   stepUpPolling?: boolean;
+  /**
+   * Enforce the app's Content-Security-Policy. Off by default, so that the accessibility check
+   * can inject axe-core as an inline script; security.browser.spec.ts turns it on.
+   */
+  enforceContentSecurityPolicy?: boolean;
 }>;
 
 export type BrowserPortal = Readonly<{
@@ -62,13 +73,11 @@ const requireChromium = (): void => {
   }
 };
 
-const launchChromium = async (): Promise<Browser> => {
-  requireChromium();
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-};
+const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 
 /** The portal listening on 127.0.0.1, a port of the system's choosing, and a Chromium to browse it. */
 export const startBrowserPortal = async (): Promise<BrowserPortal> => {
+  // Before anything starts: without Chromium, every test of the spec fails with this message.
   requireChromium();
   const portal = await startTestPortal();
   // Fastify answers the address it listens on, with the port the system chose.
@@ -80,10 +89,10 @@ export const startBrowserPortal = async (): Promise<BrowserPortal> => {
   const contexts: BrowserContext[] = [];
 
   const newPage = async (options: PageOptions = {}): Promise<Page> => {
-    // bypassCSP lets the accessibility check inject axe-core as an inline script; the CSP
-    // itself is checked, in a context without the bypass, by security.browser.spec.ts.
-    const context = await browser.newContext({ baseURL: baseUrl, viewport, bypassCSP: true });
+    const context = await browser.newContext({ baseURL: baseUrl, viewport, bypassCSP: options.enforceContentSecurityPolicy !== true });
     contexts.push(context);
+    // Every page answers within milliseconds here: a locator still unmatched after 10 s will not match.
+    context.setDefaultTimeout(10_000);
     if (options.stepUpPolling !== true) {
       await context.route('**/assets/step-up.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
     }
@@ -101,9 +110,6 @@ export const startBrowserPortal = async (): Promise<BrowserPortal> => {
     },
   };
 };
-
-/** A new Chromium of its own, for a spec that needs a context the harness does not make. */
-export const launchBrowser = launchChromium;
 
 /**
  * Does what moves the page on (a click on a link or a form's button) and waits until the
@@ -128,7 +134,7 @@ export const openInNewTab = async (page: Page, link: Locator): Promise<Page> => 
   return tab;
 };
 
-/** Saves a screenshot of the viewport as docs/images/portal-<name>.png, and answers its path. */
+/** Saves a screenshot of the viewport as portal-<name>.png in `imagesDirectory`, and answers its path. */
 export const saveScreenshot = async (page: Page, name: string): Promise<string> => {
   mkdirSync(imagesDirectory, { recursive: true });
   const path = join(imagesDirectory, `portal-${name}.png`);

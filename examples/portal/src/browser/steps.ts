@@ -14,6 +14,15 @@ export const textOf = async (page: Page, selector: string): Promise<string> =>
 /** The main content's text, spaces folded. */
 export const mainText = (page: Page): Promise<string> => textOf(page, 'main');
 
+/** The page's heading. */
+export const headingOf = (page: Page): Promise<string> => textOf(page, 'h1');
+
+/** The message the last change left for this page ("Changes saved."). */
+export const flashOf = (page: Page): Promise<string> => textOf(page, '.message[role="status"]');
+
+/** Why the domain refused the change, as the page words it, with its code. */
+export const refusalOf = (page: Page): Promise<string> => textOf(page, '[data-testid="refusal"]');
+
 /** Signs an administrator in to the Admin Panel, by the name the demo sign-in lists ("Ade"). */
 export const signInToAdminPanel = async (page: Page, name: string): Promise<void> => {
   await page.goto('/');
@@ -38,8 +47,8 @@ export const saveSelfService = async (page: Page, on: boolean): Promise<void> =>
 export const signInAtPrompt = async (page: Page, applicationName: string, username: string, password = demoPasswordOf(username)): Promise<void> => {
   await page.goto('/');
   await clickThrough(page, page.getByRole('link', { name: applicationName, exact: true }));
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await clickThrough(page, page.getByRole('button', { name: 'Sign in' }));
 };
 

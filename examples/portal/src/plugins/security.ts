@@ -47,6 +47,8 @@ export const registerSecurity = async (app: FastifyInstance, options: SecurityOp
         upgradeInsecureRequests: null,
       },
     },
+    // Strict-Transport-Security only where the app is served over TLS: on plain HTTP it means nothing.
+    hsts: options.secureCookie,
   });
   await app.register(rateLimit, { global: false });
 };

@@ -26,6 +26,18 @@ describe('the start page and what every page carries', () => {
     expect(home.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('asks browsers for HTTPS (Strict-Transport-Security) only when served behind TLS', async () => {
+    const plain = await portal.app.inject({ method: 'GET', url: '/' });
+    const behindTls = await startTestPortal({ secureCookie: true });
+    try {
+      const secure = await behindTls.app.inject({ method: 'GET', url: '/' });
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+      expect(String(secure.headers['strict-transport-security'])).toContain('max-age=');
+    } finally {
+      await behindTls.close();
+    }
+  });
+
   it('sets a signed session cookie, httpOnly and SameSite=Lax', async () => {
     const page = await portal.app.inject({ method: 'GET', url: '/admin/sign-in' });
     const cookie = page.cookies.find((candidate) => candidate.name === 'portal.sid');
