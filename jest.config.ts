@@ -20,10 +20,12 @@ const portalModules = {
   transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/cookie@|cookie/))'],
 } satisfies Config;
 
-// Three projects. `all` runs every package's tests on the stores they name (in memory by
-// default). `eventstoredb` runs the command handlers' and the projections' specs again
+// Five projects. `all` runs every package's tests on the stores they name (in memory by
+// default). `portal` and `portal-browser` run the web portal's HTTP specs and its specs in a
+// real browser. `eventstoredb` runs the command handlers' and the projections' specs again
 // through the real EventStoreDB client over gRPC: against the test server, or the real server named by
-// ESDB_CONNECTION_STRING (see packages/eventstoredb/src/testing).
+// ESDB_CONNECTION_STRING (see packages/eventstoredb/src/testing). `bench` checks the
+// benchmark's workloads for correctness at small sizes (never its timings).
 const config: Config = {
   projects: [
     {
