@@ -4,3 +4,4 @@ export { formatTimelineEntry, timeline, type TimelineEntry, type TimelineSubject
 export { applicationAsOf, devicesAsOf, type ApplicationAsOf } from './as-of';
 export { complianceReport, formatComplianceEntry, type ComplianceReport } from './compliance-report';
 export { verifyHistory, type StreamSeal, type TamperFinding, type TamperKind, type VerifyReport } from './verify';
+export * from './seals';

@@ -1,0 +1,12 @@
+export { generateSealKeys, keyFingerprint, readPrivateKey, readPublicKey, type SealKeyPair } from './keys';
+export { leafContent, leafHashOf, type LeafContent } from './leaf';
+export { hashChildren, hashLeaf, type Digest } from './merkle-hash';
+export { consistencyProof, inclusionProof, merkleRoot } from './merkle-tree';
+export { verifyConsistency, verifyInclusion } from './merkle-verify';
+export { checkInclusionProof, INCLUSION_PROOF_FORMAT, proveEvent, type InclusionProofCheck, type InclusionProofDocument } from './prove';
+export type { SealError, SealErrorCode } from './seal-error';
+export type { ExtensionCheck, ExtensionStatus } from './seal-extensions';
+export { formatSealFile, parseSealFile, SEAL_FORMAT, type SealFile } from './seal-file';
+export { checkSealSignature, sealTreeHead, type SignatureCheck } from './signature';
+export { treeHeadBytes, treeHeadOf, type TreeHead, type TreeHeadInput } from './tree-head';
+export { verifyAgainstSeals, type EventPlace, type LabelledSeal, type SealCheck, type SealsReport, type SealStatus } from './verify-seals';
