@@ -1,19 +1,12 @@
 import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
 import { positionOf, type RecordedEvent } from '@ssp/eventstore';
-import { generateSealKeys, readPrivateKey, readPublicKey } from './keys';
 import { checkInclusionProof, proveEvent } from './prove';
 import { sealTreeHead } from './signature';
 import { treeHeadOf } from './tree-head';
+import { rightOf, testSealKeys } from './test-keys';
 
-const rightOf = <A>(either: E.Either<unknown, A>): A => {
-  if (E.isLeft(either)) throw new Error(`expected a value: ${JSON.stringify(either.left)}`);
-  return either.right;
-};
-
-const keys = generateSealKeys();
-const privateKey = rightOf(readPrivateKey(keys.privateKeyPem));
-const publicKey = rightOf(readPublicKey(keys.publicKeyPem));
+const { pems: keys, privateKey, publicKey } = testSealKeys();
 
 const eventId = (i: number) => `00000000-0000-4000-8000-${i.toString().padStart(12, '0')}`;
 const historyOf = (size: number): readonly RecordedEvent[] =>

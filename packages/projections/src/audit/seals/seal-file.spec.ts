@@ -4,6 +4,7 @@ import { generateSealKeys, keyFingerprint, readPrivateKey, readPublicKey } from 
 import { formatSealFile, parseSealFile, type SealFile } from './seal-file';
 import { checkSealSignature, sealTreeHead } from './signature';
 import type { TreeHead } from './tree-head';
+import { rightOf, testSealKeys } from './test-keys';
 
 const head: TreeHead = {
   treeSize: 3,
@@ -13,14 +14,7 @@ const head: TreeHead = {
   store: 'sqlite:story.sqlite',
 };
 
-const rightOf = <A>(either: E.Either<unknown, A>): A => {
-  if (E.isLeft(either)) throw new Error(`expected a value: ${JSON.stringify(either.left)}`);
-  return either.right;
-};
-
-const keys = generateSealKeys();
-const privateKey = rightOf(readPrivateKey(keys.privateKeyPem));
-const publicKey = rightOf(readPublicKey(keys.publicKeyPem));
+const { pems: keys, privateKey, publicKey } = testSealKeys();
 const sealed = (): SealFile => rightOf(sealTreeHead(head, privateKey));
 
 describe('seal files', () => {

@@ -1,20 +1,12 @@
-import * as E from 'fp-ts/Either';
 import { hashEvent, positionOf, type RecordedEvent } from '@ssp/eventstore';
 import { cast, createTestHistory, openPortal, startSession, stepUp, testId, user } from '../../testing';
 import { readHistory } from '../history';
-import { generateSealKeys, readPrivateKey, readPublicKey } from './keys';
 import { sealTreeHead } from './signature';
 import { treeHeadOf } from './tree-head';
 import { verifyAgainstSeals, type LabelledSeal } from './verify-seals';
+import { rightOf, testSealKeys } from './test-keys';
 
-const rightOf = <A>(either: E.Either<unknown, A>): A => {
-  if (E.isLeft(either)) throw new Error(`expected a value: ${JSON.stringify(either.left)}`);
-  return either.right;
-};
-
-const keys = generateSealKeys();
-const privateKey = rightOf(readPrivateKey(keys.privateKeyPem));
-const publicKey = rightOf(readPublicKey(keys.publicKeyPem));
+const { pems: keys, privateKey, publicKey } = testSealKeys();
 
 /** A history written by the command handler into the in-memory store, read back in global order. */
 const recorded = async (renames: readonly string[]): Promise<readonly RecordedEvent[]> => {
@@ -122,7 +114,7 @@ describe('verifying a history against seals', () => {
   });
 
   it('given a seal signed with another key, when verified, then it is not trusted and every event counts as unsealed', () => {
-    const otherKey = rightOf(readPrivateKey(generateSealKeys().privateKeyPem));
+    const otherKey = testSealKeys().privateKey;
     const foreign: LabelledSeal = { source: 'other.json', seal: rightOf(sealTreeHead(treeHeadOf(history, { sealedAt: '2026-11-28T10:00:00Z', store: 'memory' }), otherKey)) };
     const report = verifyAgainstSeals(history, [foreign], publicKey);
     expect(report.seals).toEqual([expect.objectContaining({ status: 'WRONG_KEY' })]);
