@@ -9,3 +9,4 @@ export type { BackupResult } from './backup';
 export { describeOpenError } from './open-error';
 export type { OpenError } from './open-error';
 export { LATEST_SCHEMA_VERSION } from './schema/migrations';
+export { checkSqliteIntegrity, MAX_INTEGRITY_PROBLEMS } from './integrity';

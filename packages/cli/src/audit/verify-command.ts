@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { verifyAgainstSeals, verifyHistory } from '@ssp/projections';
+import * as E from 'fp-ts/Either';
+import { verifyAgainstSeals, verifyHistory, type TamperFinding } from '@ssp/projections';
+import { checkSqliteIntegrity, describeOpenError, openSqliteDatabase } from '@ssp/sqlite';
+import { userPath } from '../stores';
 import { loadHistory } from './history';
 import { printJson, printLines } from './output';
 import { createProgress } from './progress';
@@ -8,14 +11,63 @@ import { loadPublicKey, loadSeals } from './seal-inputs';
 
 type Options = Readonly<{ store: string; json?: boolean; seal?: readonly string[]; publicKey?: string }>;
 
+/** What the store's own integrity check found; only SQLite files have one (memory and EventStoreDB do not). */
+type StoreIntegrity = Readonly<{ checked: false }> | Readonly<{ checked: true; ok: boolean; problems: readonly string[] }>;
+
+const SQLITE_PREFIX = 'sqlite:';
+
+/**
+ * SQLite's integrity check on the file the `--store` option names, on a connection of its own,
+ * opened read-only as every audit command opens the store. The chain speaks for the events;
+ * this speaks for the file, read models and checkpoints included, which no chain covers.
+ */
+const checkStoreIntegrity = (spec: string): E.Either<string, StoreIntegrity> => {
+  if (!spec.startsWith(SQLITE_PREFIX)) return E.right({ checked: false });
+  const path = userPath(spec.slice(SQLITE_PREFIX.length));
+  const opened = openSqliteDatabase({ path, readOnly: true });
+  if (E.isLeft(opened)) return E.left(`cannot open ${path} to check its integrity: ${describeOpenError(opened.left)}`);
+  const problems = checkSqliteIntegrity(opened.right);
+  opened.right.close();
+  if (E.isLeft(problems)) return E.left(`cannot check the integrity of ${path}: ${describeOpenError(problems.left)}`);
+  return E.right({ checked: true, ok: problems.right.length === 0, problems: problems.right });
+};
+
+/** Problems shown in the text output; `--json` carries them all. */
+const PROBLEMS_SHOWN = 3;
+
+const damagedLine = (problems: readonly string[]): string => {
+  const more = problems.length - PROBLEMS_SHOWN;
+  return `store damaged: ${problems.slice(0, PROBLEMS_SHOWN).join('; ')}${more > 0 ? ` (and ${more} more)` : ''}`;
+};
+
+const integrityLine = (integrity: StoreIntegrity): string | undefined => {
+  if (!integrity.checked) return undefined;
+  return integrity.ok ? "store file sound: SQLite's integrity check finds no damage" : damagedLine(integrity.problems);
+};
+
+/**
+ * A history that cannot be read may lie in a damaged file: the auditor is then told so in
+ * the words of the integrity check, before the reader's own error.
+ */
+const unreadableHistory = (spec: string, error: unknown): Error => {
+  const message = error instanceof Error ? error.message : String(error);
+  const integrity = checkStoreIntegrity(spec);
+  if (E.isLeft(integrity) || !integrity.right.checked || integrity.right.ok) return new Error(message);
+  return new Error(`${damagedLine(integrity.right.problems)}\n${message}`);
+};
+
+/** One finding as a sentence: what happened, to which event (stream, revision, id, global position, time), and how it shows. */
+const findingLine = (finding: TamperFinding): string =>
+  `${finding.kind}: ${finding.streamName}@${finding.revision} (event ${finding.eventId}, position ${finding.position}, ${finding.occurredAt ?? 'no time recorded'}): ${finding.detail}`;
+
 export const registerVerify = (audit: Command, storeOption: [string, string]): void => {
   audit
     .command('verify')
-    .description('has anything in the history been altered, removed, inserted or reordered since it was written (or since it was sealed)?')
+    .description('has anything in the history been altered, removed, inserted or reordered since it was written (or since it was sealed)? is the store file itself undamaged?')
     .requiredOption(...storeOption)
     .option('--seal <file...>', 'seal files (from `ssp audit seal`): prove the history up to each is exactly what was sealed')
     .option('--public-key <file>', 'the public key that checks the seals (seal-key.pub.pem)')
-    .option('--json', 'machine-readable output (includes each stream\'s seal: length and last hash)')
+    .option('--json', 'machine-readable output (includes each stream\'s seal: length and last hash; and the store file\'s integrity)')
     .action(async (options: Options) => {
       const sealFiles = options.seal ?? [];
       if (sealFiles.length > 0 && options.publicKey === undefined) throw new Error('--seal needs --public-key <file>: a seal proves nothing without the key that checks it');
@@ -24,18 +76,26 @@ export const registerVerify = (audit: Command, storeOption: [string, string]): v
       const seals = loadSeals(sealFiles);
       const publicKey = options.publicKey === undefined ? undefined : loadPublicKey(options.publicKey);
       const progress = createProgress();
-      const history = await loadHistory(options.store, progress);
+      const history = await loadHistory(options.store, progress).catch((error: unknown) => {
+        throw unreadableHistory(options.store, error);
+      });
       const report = verifyHistory(history, progress.phase('checking hashes', history.length));
       const sealed = publicKey === undefined ? undefined : verifyAgainstSeals(history, seals, publicKey, progress.phase('checking seals', history.length));
       progress.stop();
-      if (!report.intact || sealed?.intact === false) process.exitCode = 1;
-      if (options.json === true) return printJson(sealed === undefined ? report : { ...report, signedSeals: sealed });
-      printLines(report.findings.map((f) => `${f.kind.padEnd(9)} ${f.streamName}@${f.revision} (event ${f.eventId}): ${f.detail}`));
+      const checked = checkStoreIntegrity(options.store);
+      if (E.isLeft(checked)) throw new Error(checked.left);
+      const storeIntegrity = checked.right;
+      const damaged = storeIntegrity.checked && !storeIntegrity.ok;
+      if (!report.intact || sealed?.intact === false || damaged) process.exitCode = 1;
+      if (options.json === true) return printJson(sealed === undefined ? { ...report, storeIntegrity } : { ...report, storeIntegrity, signedSeals: sealed });
+      printLines(report.findings.map(findingLine));
       process.stdout.write(
         report.intact
           ? `history intact: ${report.events} events in ${report.streams} streams, every hash and link checks out\n`
           : `history ALTERED: ${report.findings.length} of ${report.streams} streams broken (${report.events} events checked)\n`,
       );
+      const integrity = integrityLine(storeIntegrity);
+      if (integrity !== undefined) process.stdout.write(`${integrity}\n`);
       if (sealed === undefined) return;
       printLines(sealReportLines(sealed));
       process.stdout.write(

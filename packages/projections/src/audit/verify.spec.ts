@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { createInMemoryEventStore, hashEvent, type EventStore, type JsonObject, type RecordedEvent } from '@ssp/eventstore';
+import { createInMemoryEventStore, hashEvent, serialisePosition, type EventStore, type JsonObject, type RecordedEvent } from '@ssp/eventstore';
 import { cast, createTestHistory, openPortal, startSession, stepUp, testId, user } from '../testing';
 import { readHistory } from './history';
 import { verifyHistory } from './verify';
@@ -107,5 +107,54 @@ describe('verify: tamper evidence', () => {
       }),
     );
     expect(verifyHistory(history).findings).toEqual([expect.objectContaining({ kind: 'REMOVED', revision: '3' })]);
+  });
+
+  describe('each finding names the event fully', () => {
+    const eventAt = (history: readonly RecordedEvent[], revision: bigint): RecordedEvent => {
+      const event = history.find((candidate) => candidate.streamName === target && candidate.revision === revision);
+      if (event === undefined) throw new Error(`no ${target}@${revision}`);
+      return event;
+    };
+
+    it('given an altered event, when verified, then the finding gives its global position and the time it says it happened', async () => {
+      const history = await tampered(await original(), (stream) =>
+        stream.map((event, i) => (i === 2 ? { ...event, data: { ...event.data, name: 'Evil' } } : event)),
+      );
+      const altered = eventAt(history, 2n);
+      expect(typeof altered.metadata.occurredAt).toBe('string');
+
+      const [finding] = verifyHistory(history).findings;
+
+      expect(finding).toEqual({
+        streamName: target,
+        kind: 'ALTERED',
+        revision: '2',
+        eventId: altered.eventId,
+        position: serialisePosition(altered.position),
+        occurredAt: altered.metadata.occurredAt,
+        detail: 'its content no longer matches its hash',
+      });
+    });
+
+    it('given a removed event, when verified, then the position is that of the event now standing where it was', async () => {
+      const history = await tampered(await original(), (stream) => stream.filter((_event, i) => i !== 1));
+      const standing = eventAt(history, 1n);
+
+      const [finding] = verifyHistory(history).findings;
+
+      expect(finding).toEqual(expect.objectContaining({ eventId: standing.eventId, position: serialisePosition(standing.position), occurredAt: standing.metadata.occurredAt }));
+    });
+
+    it('given an inserted event that carries no time, when verified, then its time is reported as null, not made up', async () => {
+      const history = await tampered(await original(), (stream) => {
+        const copy = at(stream, 2);
+        return [...stream.slice(0, 2), { ...copy, eventId: testId(778), metadata: {} }, ...stream.slice(2)];
+      });
+      const inserted = eventAt(history, 2n);
+
+      const [finding] = verifyHistory(history).findings;
+
+      expect(finding).toEqual(expect.objectContaining({ kind: 'INSERTED', position: serialisePosition(inserted.position), occurredAt: null }));
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { hashEvent, type RecordedEvent } from '@ssp/eventstore';
+import { hashEvent, serialisePosition, type RecordedEvent } from '@ssp/eventstore';
 
 export type TamperKind = 'ALTERED' | 'REMOVED' | 'INSERTED' | 'REORDERED';
 
@@ -8,6 +8,10 @@ export type TamperFinding = Readonly<{
   /** The first event at which the stream's history stops being what was written. */
   revision: string;
   eventId: string;
+  /** Its place in the global log, `commit/prepare` as checkpoints write it: where to find it without the stream. */
+  position: string;
+  /** When it says it happened (`metadata.occurredAt`); null when it carries no such time, which tampering can cause. */
+  occurredAt: string | null;
   detail: string;
 }>;
 
@@ -48,6 +52,8 @@ const verifyStream = (streamName: string, events: readonly RecordedEvent[], prog
     kind,
     revision: event.revision.toString(),
     eventId: event.eventId,
+    position: serialisePosition(event.position),
+    occurredAt: typeof event.metadata.occurredAt === 'string' ? event.metadata.occurredAt : null,
     detail,
   });
 
