@@ -1,50 +1,53 @@
 import type { Command } from 'commander';
-import { maskPhoneNumber } from '@ssp/domain';
-import { applicationAsOf, describeWho, devicesAsOf } from '@ssp/projections';
+import { applicationAsOf, compareDevices, describeWho, devicesAsOf, selfServiceHistory } from '@ssp/projections';
+import { devicesLines, differenceLines, settingLines } from './as-of-output';
 import { loadDecodedHistory, warnUnreadable } from './history';
-import { parseAsOf, parseId, printJson, printLines } from './output';
+import { parseId, printJson, printLines } from './output';
 import { createProgress } from './progress';
+import { parseUtcTime } from './report-options';
 
 type Options = Readonly<{ store: string; asOf: string; json?: boolean }>;
 
 export const registerAsOf = (audit: Command, storeOption: [string, string]): void => {
   audit
     .command('devices')
-    .description("a user's devices as they were at a moment in the past")
+    .description("a user's devices as they were at a moment in the past, and what changed by a later one")
     .requiredOption(...storeOption)
     .requiredOption('--user <id>', 'a user id', parseId)
-    .requiredOption('--as-of <time>', 'an ISO 8601 time, e.g. 2026-11-28T10:00:00Z')
+    .requiredOption('--as-of <time>', 'an ISO 8601 UTC time, e.g. 2026-11-28T10:00:00Z', parseUtcTime)
+    .option('--compare <time>', 'a later ISO 8601 UTC time: also what was added, removed or changed by then, and by whom', parseUtcTime)
     .option('--json', 'machine-readable output')
-    .action(async (options: Options & Readonly<{ user: string }>) => {
-      const asOf = parseAsOf(options.asOf);
+    .action(async (options: Options & Readonly<{ user: string; compare?: string }>) => {
+      const { asOf, compare } = options;
+      if (compare !== undefined && Date.parse(compare) <= Date.parse(asOf)) throw new Error(`--compare (${compare}) must be after --as-of (${asOf})`);
       const { events, unreadable } = await loadDecodedHistory(options.store, createProgress());
       warnUnreadable(unreadable);
+      if (compare !== undefined) {
+        const compared = compareDevices(events, options.user, asOf, compare);
+        return options.json === true ? printJson(compared) : printLines(differenceLines(compared));
+      }
       const state = devicesAsOf(events, options.user, asOf);
       if (options.json === true) return printJson({ userId: options.user, asOf, state });
-      if (state.status === 'NONE') return printLines([`user ${options.user} was not registered at ${asOf}`]);
-      const lines = [
-        ...state.phones.map((phone) => {
-          const isDefault = state.defaultDevice?.deviceId === phone.deviceId ? `, default (${state.defaultDevice.loginAction})` : '';
-          const number = phone.phoneNumber === undefined ? '' : ` ${maskPhoneNumber(phone.phoneNumber)}`;
-          return `phone ${phone.deviceId} "${phone.name}" ${phone.kind} ${phone.platform}${number}, Duo Mobile ${phone.duoMobileActivated ? 'activated' : 'not activated'}${isDefault}`;
-        }),
-        ...state.tokens.map((token) => `hardware token ${token.tokenId} ${token.tokenType} serial ${token.serial}`),
-      ];
-      printLines(lines);
-      process.stdout.write(`user ${state.username} (${state.userId}) had ${state.phones.length} phones and ${state.tokens.length} hardware tokens at ${asOf}\n`);
+      printLines(devicesLines(options.user, asOf, state));
     });
 
   audit
     .command('application')
-    .description("an application's self-service setting, and whether it was in effect, at a moment in the past")
+    .description("an application's self-service setting, and whether it was in effect, at a moment in the past, or every change of it")
     .requiredOption(...storeOption)
     .requiredOption('--application <id>', 'an application id', parseId)
-    .requiredOption('--as-of <time>', 'an ISO 8601 time')
+    .option('--as-of <time>', 'an ISO 8601 UTC time', parseUtcTime)
+    .option('--history', 'every time the setting was turned on or off, by whom and with which role')
     .option('--json', 'machine-readable output')
-    .action(async (options: Options & Readonly<{ application: string }>) => {
-      const asOf = parseAsOf(options.asOf);
+    .action(async (options: Partial<Options> & Readonly<{ store: string; application: string; history?: boolean }>) => {
+      const { asOf } = options;
+      if ((asOf === undefined) === (options.history !== true)) throw new Error('give one of --as-of <time> or --history');
       const { events, unreadable } = await loadDecodedHistory(options.store, createProgress());
       warnUnreadable(unreadable);
+      if (asOf === undefined) {
+        const settings = selfServiceHistory(events, options.application);
+        return options.json === true ? printJson(settings) : printLines(settingLines(settings));
+      }
       const answer = applicationAsOf(events, options.application, asOf);
       if (options.json === true) return printJson({ applicationId: options.application, asOf, ...answer });
       if (answer.application.status === 'NONE') return printLines([`application ${options.application} was not registered at ${asOf}`]);

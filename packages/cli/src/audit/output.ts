@@ -1,21 +1,20 @@
 import { InvalidArgumentError } from 'commander';
 import * as E from 'fp-ts/Either';
 import { Uuid } from '@ssp/domain';
+import { toCsv, type CsvTable } from './csv';
 
 /** `--json` output: one document on stdout, bigints as strings. */
 export const printJson = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? item.toString() : item), 2)}\n`);
 };
 
-export const printLines = (lines: readonly string[]): void => {
-  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+/** `--format csv` output: the table as RFC 4180 writes it. */
+export const printCsv = (table: CsvTable): void => {
+  process.stdout.write(toCsv(table));
 };
 
-/** An ISO 8601 time from the command line, refused with a message when it is not one. */
-export const parseAsOf = (text: string): string => {
-  const millis = Date.parse(text);
-  if (Number.isNaN(millis)) throw new Error(`--as-of must be an ISO 8601 time, such as 2026-11-28T10:00:00Z; got "${text}"`);
-  return new Date(millis).toISOString();
+export const printLines = (lines: readonly string[]): void => {
+  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
 };
 
 /**

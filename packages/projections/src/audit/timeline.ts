@@ -2,6 +2,8 @@ import { streams } from '@ssp/domain';
 import { describeEvent } from '../describe/what';
 import { describeStepUp, describeWho, whoOf, type StepUpRecord, type Who } from '../describe/who';
 import type { ProjectedEvent } from '../runner/projection';
+import { nameBeside, namesAlongHistory, type NamesAtEvent } from './names';
+import { isWithin, type TimeWindow } from './window';
 
 export type TimelineSubject =
   | Readonly<{ kind: 'user'; userId: string }>
@@ -14,9 +16,18 @@ export type TimelineEntry = Readonly<{
   revision: string;
   type: string;
   who: Who;
+  /** The sentence, ids bare. */
   what: string;
+  /** The same sentence with the names history gave the ids, as they were then, beside them. */
+  whatWithNames: string;
   stepUp?: StepUpRecord;
   firstDevice?: boolean;
+  /** The user, application and device (or hardware token) the event concerns, when it names one. */
+  userId?: string;
+  applicationId?: string;
+  deviceId?: string;
+  /** The names of the ids the event mentions, as they were at that moment. */
+  names: NamesAtEvent;
 }>;
 
 const stringField = (data: object, field: string): string | undefined => {
@@ -55,28 +66,56 @@ const relevance = (subject: TimelineSubject, events: readonly ProjectedEvent[]):
   }
 };
 
-/** The subject's history in the order it happened, each event as who did what, and under which step-up. */
-export const timeline = (events: readonly ProjectedEvent[], subject: TimelineSubject): readonly TimelineEntry[] => {
+/** The user, application and device an event's data names, leaving out those it does not. */
+const concerned = (data: object): Pick<TimelineEntry, 'userId' | 'applicationId' | 'deviceId'> => {
+  const userId = stringField(data, 'userId');
+  const applicationId = stringField(data, 'applicationId');
+  const deviceId = stringField(data, 'deviceId') ?? stringField(data, 'tokenId');
+  return {
+    ...(userId === undefined ? {} : { userId }),
+    ...(applicationId === undefined ? {} : { applicationId }),
+    ...(deviceId === undefined ? {} : { deviceId }),
+  };
+};
+
+/**
+ * The subject's history in the order it happened, each event as who did what, under which
+ * step-up, and with names beside ids as they were then; only what happened inside `window`.
+ * Names are learnt from the whole history, so a window still names what was registered before it.
+ */
+export const timeline = (events: readonly ProjectedEvent[], subject: TimelineSubject, window: TimeWindow = {}): readonly TimelineEntry[] => {
   const concerns = relevance(subject, events);
-  return events.filter(concerns).map(({ event, metadata, recorded }) => {
-    const who = whoOf(metadata.actor);
+  const inWindow = isWithin(window);
+  const names = namesAlongHistory(events);
+  return events.flatMap((projected, index) => {
+    const { event, metadata, recorded } = projected;
+    if (!concerns(projected) || !inWindow(metadata.occurredAt)) return [];
+    const namesThen = names[index] ?? {};
     const { actor } = metadata;
-    return {
+    const entry: TimelineEntry = {
       occurredAt: metadata.occurredAt,
       streamName: recorded.streamName,
       revision: recorded.revision.toString(),
       type: event.type,
-      who,
+      who: whoOf(actor),
       what: describeEvent(event),
+      whatWithNames: describeEvent(event, nameBeside(namesThen)),
       ...(actor.kind === 'user' && actor.stepUp !== undefined ? { stepUp: actor.stepUp } : {}),
       ...(actor.kind === 'user' && actor.firstDevice === true ? { firstDevice: true } : {}),
+      ...concerned(event.data),
+      names: namesThen,
     };
+    return [entry];
   });
 };
 
 /** One line per entry: when, who, what, and the authorising step-up. */
 export const formatTimelineEntry = (entry: TimelineEntry): string => {
   const authority =
-    entry.stepUp !== undefined ? ` [${describeStepUp(entry.stepUp)}]` : entry.firstDevice === true ? ' [first device: primary authentication only]' : '';
-  return `${entry.occurredAt}  ${describeWho(entry.who)} ${entry.what}${authority}`;
+    entry.stepUp !== undefined
+      ? ` [${describeStepUp(entry.stepUp, nameBeside(entry.names))}]`
+      : entry.firstDevice === true
+        ? ' [first device: primary authentication only]'
+        : '';
+  return `${entry.occurredAt}  ${describeWho(entry.who, nameBeside(entry.names))} ${entry.whatWithNames}${authority}`;
 };

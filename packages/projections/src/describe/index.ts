@@ -1,3 +1,3 @@
-export { describeEvent } from './what';
+export { describeEvent, type IdWriter } from './what';
 export { describeStepUp, describeWho, StepUpRecord, Who, whoOf } from './who';
 export { positionKey } from './position-key';

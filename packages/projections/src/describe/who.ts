@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { Role, StepUpMethod, type RecordedActor } from '@ssp/domain';
+import type { IdWriter } from './what';
 
 /** Who did it, as read models store it: the recorded actor, without the step-up (kept apart). */
 export const Who = t.union([
@@ -28,12 +29,13 @@ export const whoOf = (actor: RecordedActor): Who => {
   }
 };
 
-export const describeWho = (who: Who): string => {
+/** Who did it, in words; `id` writes ids (bare, or with the name history gave them). */
+export const describeWho = (who: Who, id: IdWriter = (bare) => bare): string => {
   switch (who.kind) {
     case 'admin':
-      return `administrator ${who.adminId} (${who.role})`;
+      return `administrator ${id(who.adminId)} (${who.role})`;
     case 'user':
-      return who.sessionId === undefined ? `user ${who.userId}` : `user ${who.userId} in session ${who.sessionId}`;
+      return who.sessionId === undefined ? `user ${id(who.userId)}` : `user ${id(who.userId)} in session ${who.sessionId}`;
     case 'authenticator':
       return 'the authenticator';
     case 'system':
@@ -41,5 +43,5 @@ export const describeWho = (who: Who): string => {
   }
 };
 
-export const describeStepUp = (stepUp: StepUpRecord): string =>
-  `step-up by ${stepUp.method} on device ${stepUp.deviceId}, completed ${stepUp.completedAt}`;
+export const describeStepUp = (stepUp: StepUpRecord, id: IdWriter = (bare) => bare): string =>
+  `step-up by ${stepUp.method} on device ${id(stepUp.deviceId)}, completed ${stepUp.completedAt}`;
