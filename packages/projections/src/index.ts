@@ -6,5 +6,5 @@
 export * from './runner';
 export * from './read-models';
 export * from './audit';
-export { describeEvent, describeStepUp, describeWho, positionKey, whoOf, StepUpRecord, Who } from './describe';
+export { describeEvent, describeStepUp, describeWho, positionKey, whoOf, StepUpRecord, Who, type IdWriter } from './describe';
 export { assessDeviceChange, deviceChangeTypes, isDeviceChange, Verdict, type DeviceChange, type EventLocation } from './describe/step-up-assessment';
