@@ -5,26 +5,18 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { LATEST_SCHEMA_VERSION, openSqliteDatabase } from '@ssp/sqlite';
 import { seedStoryFile } from '../seed-story';
+import { ssp, type Run } from './run-ssp.testing';
 
 // `ssp audit …` as an auditor runs it: on a store written by `ssp run`, then made read-only
 // (file 0444, directory 0555) and read by a user who may not write it. Root ignores file
 // permissions and CI runs as root, so the audits then run as `nobody`; where root may not
 // switch users, they run as root, and still must leave the store as they found it.
-const root = join(__dirname, '..', '..', '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const main = join(root, 'packages', 'cli', 'src', 'main.ts');
 const story = seedStoryFile;
 
 const NOBODY = { uid: 65534, gid: 65534 };
 const canRunAsNobody = process.geteuid?.() === 0 && spawnSync('true', [], NOBODY).error === undefined;
 const asAuditor = canRunAsNobody ? NOBODY : {};
 
-type Run = Readonly<{ status: number | null; stdout: string; stderr: string }>;
-
-const ssp = (args: readonly string[], user: Readonly<{ uid?: number; gid?: number }> = {}): Run => {
-  const { status, stdout, stderr } = spawnSync(tsx, [main, ...args], { encoding: 'utf8', ...user });
-  return { status, stdout, stderr };
-};
 
 const ACCOUNT = '00000000-0000-4000-8000-000000000001';
 const JORDAN = '00000000-0000-4000-8000-000000000010';

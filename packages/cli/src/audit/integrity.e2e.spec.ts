@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,18 +6,10 @@ import { positionOf, type JsonObject } from '@ssp/eventstore';
 import { openSqliteDatabase, openSqliteReadModelStore } from '@ssp/sqlite';
 import { seedStoryFile } from '../seed-story';
 import { JORDAN_DEVICES, newestOf, tamperWith } from './sqlite-tampering';
+import { ssp } from './run-ssp.testing';
 
 // `ssp audit verify` on a SQLite file damaged below the events: the chain covers what the
 // events say, SQLite's integrity check covers the file (read models and checkpoints included).
-const root = join(__dirname, '..', '..', '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const main = join(root, 'packages', 'cli', 'src', 'main.ts');
-
-type Run = Readonly<{ status: number | null; stdout: string; stderr: string }>;
-const ssp = (args: readonly string[]): Run => {
-  const { status, stdout, stderr } = spawnSync(tsx, [main, ...args], { encoding: 'utf8' });
-  return { status, stdout, stderr };
-};
 
 type Finding = Readonly<{ kind: string; streamName: string; revision: string; eventId: string; position: string; occurredAt: string | null }>;
 type VerifyJson = Readonly<{

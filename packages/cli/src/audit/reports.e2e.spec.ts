@@ -1,21 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedStoryFile } from '../seed-story';
+import { ssp } from './run-ssp.testing';
 
 // `ssp audit timeline` and `compliance` as an auditor runs them on the seed story's history,
 // in each format and inside a window; and the as-of questions `devices --compare` and
 // `application --history`.
-const root = join(__dirname, '..', '..', '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const main = join(root, 'packages', 'cli', 'src', 'main.ts');
-
-type Run = Readonly<{ status: number | null; stdout: string; stderr: string }>;
-const ssp = (args: readonly string[]): Run => {
-  const { status, stdout, stderr } = spawnSync(tsx, [main, ...args], { encoding: 'utf8' });
-  return { status, stdout, stderr };
-};
 
 const ACCOUNT = '00000000-0000-4000-8000-000000000001';
 const JORDAN = '00000000-0000-4000-8000-000000000010';

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,18 +9,10 @@ import { seedStoryFile } from '../seed-story';
 import { loadHistory } from './history';
 import type { Progress } from './progress';
 import { FORGED_ID, insertForged, JORDAN_DEVICES, makeRoomAt, newestOf, rowAt, swapPositions, tamperWith, type Sql } from './sqlite-tampering';
+import { ssp } from './run-ssp.testing';
 
 // Seals as an auditor uses them: keys made, the story's store sealed, then the SQLite file
 // tampered with directly, as an insider with write access (but not the signing key) could.
-const root = join(__dirname, '..', '..', '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const main = join(root, 'packages', 'cli', 'src', 'main.ts');
-
-type Run = Readonly<{ status: number | null; stdout: string; stderr: string }>;
-const ssp = (args: readonly string[]): Run => {
-  const { status, stdout, stderr } = spawnSync(tsx, [main, ...args], { encoding: 'utf8' });
-  return { status, stdout, stderr };
-};
 
 type SealsJson = Readonly<{
   intact: boolean;
