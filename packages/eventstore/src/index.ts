@@ -16,6 +16,15 @@ export type {
   Subscription,
   SubscriptionMessage,
 } from './port';
+export type {
+  ConsumerGroupSettings,
+  ConsumerGroups,
+  GroupConsumer,
+  GroupDelivery,
+  GroupMessage,
+  JoinOptions,
+  ParkedEvent,
+} from './consumer-group-port';
 export { comparePositions, parsePosition, positionOf, serialisePosition } from './position';
 export { categoryOf, streamName } from './streams';
 export { pagesAfter } from './read-pages';
@@ -23,8 +32,14 @@ export { pagesAfter } from './read-pages';
 export { toJsonObject, toJsonValue } from './json';
 export { canonicalJson, type CanonicalInput } from './canonical-json';
 export { hashEvent, storedHashOf } from './hash-chain';
+export { hashLogEntry, linkInLog, type LogEntry, type LogLink } from './log-chain';
 export type { DocumentChanges, ReadModelStore } from './read-model-port';
-export { createInMemoryEventStore, createInMemoryReadModelStore } from './in-memory';
+export {
+  createInMemoryConsumerGroups,
+  createInMemoryEventStore,
+  createInMemoryReadModelStore,
+  type InMemoryEventStoreOptions,
+} from './in-memory';
 
 // For adapters: the rules every event store applies, written once so that the stores cannot
 // drift apart. `guardedEventStore` applies the lifecycle and argument rules around an
@@ -45,6 +60,17 @@ export { filterableCategoryOf, matchesEventFilter } from './event-filter';
 export { closedStoreError, createStoreLifecycle, droppedSubscription, type StoreLifecycle } from './store-lifecycle';
 export { firstSequenceFrom } from './position';
 export { createNewsFeed, type NewsFeed } from './news-feed';
+// For consumer-group adapters: the settings rules and the consumer's iteration, written once.
+export {
+  DEFAULT_BUFFER_SIZE,
+  deletedGroupError,
+  messageTimeoutReason,
+  missingGroupError,
+  validBufferSize,
+  validGroupName,
+  validGroupSettings,
+} from './consumer-group-settings';
+export { pulledGroupConsumer, type Pulled } from './group-consumer';
 export {
   catchUpSubscription,
   type CatchUpTuning,

@@ -1,4 +1,5 @@
 import type { TaskEither } from 'fp-ts/TaskEither';
+import type { LogLink } from './log-chain';
 
 /**
  * The event store port: the few operations that the command handlers and projections need,
@@ -40,6 +41,10 @@ export type RecordedEvent = Readonly<{
   /** 0-based index of the event within its stream. */
   revision: bigint;
   position: Position;
+  /** When the store wrote it (ISO 8601 UTC), by the store's clock; absent from stores that keep no such time. */
+  recordedAt?: string;
+  /** Its link in the store's global chain (see `LogLink`); absent from stores that keep none (EventStoreDB). */
+  logLink?: LogLink;
 }>;
 
 /**

@@ -34,6 +34,8 @@ export type ClientRecordedEvent = Readonly<{
   /** Parsed JSON, bytes when it is not JSON, or undefined when empty. */
   metadata: unknown;
   position?: ClientPosition;
+  /** When the server wrote it; the client leaves it undefined when the server sent none or an unreadable one. */
+  created?: Date;
 }>;
 
 export type ClientResolvedEvent = Readonly<{ event?: ClientRecordedEvent }>;

@@ -83,5 +83,6 @@ export const fromClientEvent = (event: ClientRecordedEvent): E.Either<StoreError
     streamName: event.streamId,
     revision: event.revision,
     position: { commit: event.position.commit, prepare: event.position.prepare },
+    ...(event.created instanceof Date && !Number.isNaN(event.created.getTime()) ? { recordedAt: event.created.toISOString() } : {}),
   });
 };

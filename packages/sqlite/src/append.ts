@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type Database from 'better-sqlite3';
-import { checkExpectedRevision, filterableCategoryOf, positionOf } from '@ssp/eventstore';
+import { checkExpectedRevision, filterableCategoryOf, linkInLog, positionOf } from '@ssp/eventstore';
 import type { AppendResult, ExpectedRevision, NewEvent, StoreError } from '@ssp/eventstore';
 import { isTooBig, messageOf, storeErrorFrom } from './errors';
 
@@ -37,7 +37,24 @@ export type Appender = Readonly<{
 const failureOf = (error: unknown, streamName: string): StoreError =>
   isTooBig(error) ? { kind: 'AppendTooLarge', streamName, message: messageOf(error) } : storeErrorFrom(error, `appending to ${streamName}`);
 
-export const prepareAppender = (connection: Database.Database): Appender => {
+/** The newest link of the global chain, and the position the next event takes. */
+type LogTail = { nextPosition: bigint; previousHash: string | undefined };
+
+const prepareStatements = (connection: Database.Database) => {
+  // AUTOINCREMENT's counter: the next position is one past the largest ever handed out, even
+  // if rows were removed since. The position is bound explicitly because the log hash covers it.
+  const selectSequence = connection
+    .prepare<[], { seq: bigint }>(`SELECT seq FROM sqlite_sequence WHERE name = 'events'`)
+    .safeIntegers(true);
+  const selectLogHead = connection.prepare<[], { log_hash: string }>('SELECT log_hash FROM log_head WHERE singleton = 1');
+  // A file migrated to the chain has no head until its first append: the chain begins there,
+  // linked to nothing (verify reports the events before it as written before the chain).
+  const upsertLogHead = connection
+    .prepare<[bigint, string]>(
+      `INSERT INTO log_head (singleton, position, log_hash) VALUES (1, ?, ?)
+       ON CONFLICT (singleton) DO UPDATE SET position = excluded.position, log_hash = excluded.log_hash`,
+    )
+    .safeIntegers(true);
   const selectHead = connection
     .prepare<[string], StreamHead>(
       `SELECT stream_revision AS revision, position FROM events
@@ -45,11 +62,25 @@ export const prepareAppender = (connection: Database.Database): Appender => {
     )
     .safeIntegers(true);
   const insertEvent = connection
-    .prepare<[string, string, string | null, bigint, string, string, string]>(
-      `INSERT INTO events (event_id, stream_name, stream_category, stream_revision, event_type, data, metadata)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    .prepare<[bigint, string, string, string | null, bigint, string, string, string, string, string, string | null]>(
+      `INSERT INTO events (position, event_id, stream_name, stream_category, stream_revision, event_type, data, metadata,
+                           recorded_at, log_hash, previous_log_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .safeIntegers(true);
+
+  return { selectHead, insertEvent, selectSequence, selectLogHead, upsertLogHead };
+};
+
+export const prepareAppender = (connection: Database.Database, clock: () => Date = () => new Date()): Appender => {
+  // Prepared at the first append, not at open: a read-only open of a file from before the log
+  // chain (schema step 3) lacks the tables these name, and never appends.
+  let prepared: ReturnType<typeof prepareStatements> | undefined;
+  const statements = () => (prepared ??= prepareStatements(connection));
+  const logTail = (): LogTail => ({
+    nextPosition: (statements().selectSequence.get()?.seq ?? 0n) + 1n,
+    previousHash: statements().selectLogHead.get()?.log_hash,
+  });
 
   // The check and the inserts run in one transaction started with BEGIN IMMEDIATE, which
   // takes SQLite's write lock before reading the head. Another connection, in this process or
@@ -58,17 +89,21 @@ export const prepareAppender = (connection: Database.Database): Appender => {
   // exactly one wins. A refused expectation returns before writing, so committing is a no-op.
   const appendInTransaction = connection.transaction(
     (streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): E.Either<StoreError, AppendResult> => {
+      const { selectHead, insertEvent, upsertLogHead } = statements();
       const head = selectHead.get(streamName);
       // The rule itself is shared with the other stores, so they cannot drift apart.
       const checked = checkExpectedRevision(streamName, expected, head?.revision ?? 'NO_STREAM');
       if (E.isLeft(checked)) return checked;
       if (events.length === 0) return E.right(resultForHead(head));
       const category = categoryColumnOf(streamName);
+      const recordedAt = clock().toISOString();
       let revision = head === undefined ? -1n : head.revision;
-      let position = 0n;
+      let { nextPosition: position, previousHash } = logTail();
       for (const event of events) {
         revision += 1n;
-        const inserted = insertEvent.run(
+        const link = linkInLog({ ...event, streamName, revision, position: positionOf(position), recordedAt }, previousHash);
+        insertEvent.run(
+          position,
           event.eventId,
           streamName,
           category,
@@ -76,10 +111,16 @@ export const prepareAppender = (connection: Database.Database): Appender => {
           event.type,
           JSON.stringify(event.data),
           JSON.stringify(event.metadata),
+          recordedAt,
+          link.hash,
+          link.previousHash ?? null,
         );
-        position = BigInt(inserted.lastInsertRowid);
+        previousHash = link.hash;
+        position += 1n;
       }
-      return E.right({ nextExpectedRevision: revision, position: positionOf(position) });
+      const last = position - 1n;
+      if (previousHash !== undefined) upsertLogHead.run(last, previousHash);
+      return E.right({ nextExpectedRevision: revision, position: positionOf(last) });
     },
   );
 

@@ -10,3 +10,6 @@ export { describeOpenError } from './open-error';
 export type { OpenError } from './open-error';
 export { LATEST_SCHEMA_VERSION } from './schema/migrations';
 export { checkSqliteIntegrity, MAX_INTEGRITY_PROBLEMS } from './integrity';
+export { readSqliteLogHead, type LogHead } from './log-head';
+export { openSqliteConsumerGroups } from './consumer-groups/sqlite-consumer-groups';
+export type { SqliteConsumerGroupsOptions } from './consumer-groups/sqlite-consumer-groups';

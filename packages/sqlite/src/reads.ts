@@ -26,9 +26,20 @@ type EventRow = Readonly<{
   event_type: string;
   data: string;
   metadata: string;
+  recorded_at: string;
+  log_hash: string | null;
+  previous_log_hash: string | null;
 }>;
 
-const COLUMNS = 'position, event_id, stream_name, stream_revision, event_type, data, metadata';
+/**
+ * A file older than schema step 3 has no log chain columns; an auditor's read-only open cannot
+ * add them, so they are read as NULL there: its events carry no `logLink`.
+ */
+const columnsOf = (connection: Database.Database): string => {
+  const present = new Set(connection.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('events')`).all().map(({ name }) => name));
+  const chain = present.has('log_hash') ? 'log_hash, previous_log_hash' : 'NULL AS log_hash, NULL AS previous_log_hash';
+  return `position, event_id, stream_name, stream_revision, event_type, data, metadata, recorded_at, ${chain}`;
+};
 
 const toRecordedEvent = (row: EventRow): E.Either<StoreError, RecordedEvent> => {
   const data = parseJsonObject(row.data, `data of event ${row.event_id}`);
@@ -43,6 +54,10 @@ const toRecordedEvent = (row: EventRow): E.Either<StoreError, RecordedEvent> => 
     streamName: row.stream_name,
     revision: row.stream_revision,
     position: positionOf(row.position),
+    recordedAt: row.recorded_at,
+    ...(row.log_hash === null
+      ? {}
+      : { logLink: row.previous_log_hash === null ? { hash: row.log_hash } : { hash: row.log_hash, previousHash: row.previous_log_hash } }),
   });
 };
 
@@ -72,6 +87,7 @@ export type EventReader = Readonly<{
 }>;
 
 export const prepareEventReader = (connection: Database.Database): EventReader => {
+  const COLUMNS = columnsOf(connection);
   // safeIntegers: positions and revisions come back as bigint, as the port wants them, and
   // would stay exact past 2^53.
   const byStream = connection

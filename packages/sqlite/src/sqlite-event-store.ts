@@ -23,6 +23,8 @@ export type SqliteEventStoreOptions = SqliteLocation &
      * append on its own, at once.
      */
     groupCommit?: boolean;
+    /** The clock that stamps each event's `recorded_at`; the system's by default. */
+    clock?: () => Date;
   }>;
 
 export type SqliteEventStore = EventStore & Readonly<{ database: SqliteDatabase }>;
@@ -59,7 +61,7 @@ const createEventStore = (
   options: SqliteEventStoreOptions,
 ): SqliteEventStore => {
   const { connection } = database;
-  const append = prepareAppender(connection);
+  const append = prepareAppender(connection, options.clock);
   const reader = prepareEventReader(connection);
   const lastPosition = connection
     .prepare<[], { last: bigint }>('SELECT coalesce(max(position), 0) AS last FROM events')

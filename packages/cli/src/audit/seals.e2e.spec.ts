@@ -8,7 +8,7 @@ import { parseSealFile, readPublicKey, verifyAgainstSeals } from '@ssp/projectio
 import { seedStoryFile } from '../seed-story';
 import { loadHistory } from './history';
 import type { Progress } from './progress';
-import { FORGED_ID, insertForged, JORDAN_DEVICES, makeRoomAt, newestOf, rowAt, swapPositions, tamperWith, type Sql } from './sqlite-tampering';
+import { FORGED_ID, insertForged, JORDAN_DEVICES, makeRoomAt, newestOf, relinkLog, rowAt, swapPositions, tamperWith, type Sql } from './sqlite-tampering';
 import { ssp } from './run-ssp.testing';
 
 // Seals as an auditor uses them: keys made, the story's store sealed, then the SQLite file
@@ -123,7 +123,10 @@ describe('ssp audit seal, verify --seal and prove on a SQLite store', () => {
 
   it('given the history extended and sealed again, when verified with both seals, then the second is proven to extend the first', () => {
     const path = copyOfStore();
-    tamperWith(path, ({ run, rows }) => insertForged(run, newestOf(rows, JORDAN_DEVICES)));
+    tamperWith(path, (sql) => {
+      insertForged(sql.run, newestOf(sql.rows, JORDAN_DEVICES));
+      relinkLog(sql);
+    });
     const tuesday = seal(path, 'tuesday.seal.json');
     const { status, report } = verify(path, [tuesday, sealFile]);
     expect(report.signedSeals.seals.map((s) => s.status)).toEqual(['INTACT', 'INTACT']);

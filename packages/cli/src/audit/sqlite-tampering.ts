@@ -1,11 +1,21 @@
 import * as E from 'fp-ts/Either';
-import { hashEvent, type JsonObject } from '@ssp/eventstore';
+import { hashEvent, linkInLog, positionOf, type JsonObject } from '@ssp/eventstore';
 import { openSqliteDatabase } from '@ssp/sqlite';
 
 // What an insider with write access to a SQLite store (but not the signing key) can do to it,
 // for the seal specs: raw SQL on the file, forged events hashed and linked as the command side would.
 
-export type Row = Readonly<{ position: bigint; event_id: string; stream_name: string; stream_revision: bigint; event_type: string; data: string; metadata: string }>;
+export type Row = Readonly<{
+  position: bigint;
+  event_id: string;
+  stream_name: string;
+  stream_revision: bigint;
+  event_type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+  log_hash: string | null;
+}>;
 
 /** Runs raw SQL on a store file, as the intruder does. */
 export type Sql = Readonly<{ run: (sql: string, ...params: unknown[]) => void; rows: (sql: string, ...params: unknown[]) => readonly Row[] }>;
@@ -69,4 +79,33 @@ export const rowAt = (path: string, position: number): Row => {
   });
   if (found === undefined) throw new Error(`no event at ${position}`);
   return found;
+};
+
+/**
+ * The thorough insider: after changing rows, recomputes the store's global chain from the first
+ * event on, and its head, exactly as the store's appends would have written them. Nothing but
+ * a seal made before the change can then show it.
+ */
+export const relinkLog = ({ run, rows }: Sql): void => {
+  let previousHash: string | undefined;
+  let last: bigint | undefined;
+  for (const row of rows('SELECT * FROM events ORDER BY position')) {
+    const link = linkInLog(
+      {
+        eventId: row.event_id,
+        type: row.event_type,
+        data: JSON.parse(row.data) as JsonObject,
+        metadata: JSON.parse(row.metadata) as JsonObject,
+        streamName: row.stream_name,
+        revision: row.stream_revision,
+        position: positionOf(row.position),
+        recordedAt: row.recorded_at,
+      },
+      previousHash,
+    );
+    run('UPDATE events SET log_hash = ?, previous_log_hash = ? WHERE position = ?', link.hash, link.previousHash ?? null, row.position);
+    previousHash = link.hash;
+    last = row.position;
+  }
+  if (last !== undefined && previousHash !== undefined) run('UPDATE log_head SET position = ?, log_hash = ?', last, previousHash);
 };

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import * as E from 'fp-ts/Either';
-import { verifyAgainstSeals, verifyHistory, type TamperFinding } from '@ssp/projections';
-import { checkSqliteIntegrity, describeOpenError, openSqliteDatabase } from '@ssp/sqlite';
+import { verifyAgainstSeals, verifyHistory, type LogChainReport, type LogHeadRecord, type TamperFinding } from '@ssp/projections';
+import { checkSqliteIntegrity, describeOpenError, openSqliteDatabase, readSqliteLogHead } from '@ssp/sqlite';
 import { userPath } from '../stores';
 import { loadHistory } from './history';
 import { printJson, printLines } from './output';
@@ -32,6 +32,29 @@ const checkStoreIntegrity = (spec: string): E.Either<string, StoreIntegrity> => 
   return E.right({ checked: true, ok: problems.right.length === 0, problems: problems.right });
 };
 
+/** The head of the global chain a SQLite store recorded beside its events; other stores keep none. */
+const storeLogHead = (spec: string): E.Either<string, LogHeadRecord | undefined> => {
+  if (!spec.startsWith(SQLITE_PREFIX)) return E.right(undefined);
+  const path = userPath(spec.slice(SQLITE_PREFIX.length));
+  const opened = openSqliteDatabase({ path, readOnly: true });
+  if (E.isLeft(opened)) return E.left(`cannot open ${path} to read the head of its global chain: ${describeOpenError(opened.left)}`);
+  const head = readSqliteLogHead(opened.right);
+  opened.right.close();
+  return E.isLeft(head) ? E.left(`cannot read the head of the global chain of ${path}: ${describeOpenError(head.left)}`) : E.right(head.right);
+};
+
+const logLine = (log: LogChainReport): string => {
+  const before = log.before === 0 ? '' : ` (the ${log.before} events before it were written before the store kept the chain)`;
+  switch (log.status) {
+    case 'INTACT':
+      return `global chain intact: ${log.chained} events, each linked to the one before it in the log${before}`;
+    case 'BROKEN':
+      return `global chain BROKEN${log.finding === undefined ? '' : ` at ${log.finding.streamName}@${log.finding.revision}`}${before}`;
+    case 'NOT_KEPT':
+      return 'global chain not kept by this store (EventStoreDB orders the log in the cluster): order across streams and removed streams show only against seals';
+  }
+};
+
 /** Problems shown in the text output; `--json` carries them all. */
 const PROBLEMS_SHOWN = 3;
 
@@ -58,7 +81,7 @@ const unreadableHistory = (spec: string, error: unknown): Error => {
 
 /** One finding as a sentence: what happened, to which event (stream, revision, id, global position, time), and how it shows. */
 const findingLine = (finding: TamperFinding): string =>
-  `${finding.kind}: ${finding.streamName}@${finding.revision} (event ${finding.eventId}, position ${finding.position}, ${finding.occurredAt ?? 'no time recorded'}): ${finding.detail}`;
+  `${finding.kind}${finding.chain === 'LOG' ? ' (global chain)' : ''}: ${finding.streamName}@${finding.revision} (event ${finding.eventId}, position ${finding.position}, ${finding.occurredAt ?? 'no time recorded'}): ${finding.detail}`;
 
 export const registerVerify = (audit: Command, storeOption: [string, string]): void => {
   audit
@@ -76,10 +99,16 @@ export const registerVerify = (audit: Command, storeOption: [string, string]): v
       const seals = loadSeals(sealFiles);
       const publicKey = options.publicKey === undefined ? undefined : loadPublicKey(options.publicKey);
       const progress = createProgress();
+      // The head is read before and after the history: a store written meanwhile (verify on a
+      // live file) has a head that moved, and the comparison would prove nothing either way. A
+      // head that cannot be read is left out: a damaged file is reported by the integrity check.
+      const headBefore = storeLogHead(options.store);
       const history = await loadHistory(options.store, progress).catch((error: unknown) => {
         throw unreadableHistory(options.store, error);
       });
-      const report = verifyHistory(history, progress.phase('checking hashes', history.length));
+      const headAfter = storeLogHead(options.store);
+      const logHead = E.isRight(headBefore) && E.isRight(headAfter) && headBefore.right?.hash === headAfter.right?.hash ? headAfter.right : undefined;
+      const report = verifyHistory(history, { onProgress: progress.phase('checking hashes', history.length), logHead });
       const sealed = publicKey === undefined ? undefined : verifyAgainstSeals(history, seals, publicKey, progress.phase('checking seals', history.length));
       progress.stop();
       const checked = checkStoreIntegrity(options.store);
@@ -88,11 +117,12 @@ export const registerVerify = (audit: Command, storeOption: [string, string]): v
       const damaged = storeIntegrity.checked && !storeIntegrity.ok;
       if (!report.intact || sealed?.intact === false || damaged) process.exitCode = 1;
       if (options.json === true) return printJson(sealed === undefined ? { ...report, storeIntegrity } : { ...report, storeIntegrity, signedSeals: sealed });
-      printLines(report.findings.map(findingLine));
+      printLines([...report.findings, ...(report.log.finding === undefined ? [] : [report.log.finding])].map(findingLine));
+      process.stdout.write(`${logLine(report.log)}\n`);
       process.stdout.write(
         report.intact
           ? `history intact: ${report.events} events in ${report.streams} streams, every hash and link checks out\n`
-          : `history ALTERED: ${report.findings.length} of ${report.streams} streams broken (${report.events} events checked)\n`,
+          : `history ALTERED: ${report.findings.length} of ${report.streams} streams broken${report.log.status === 'BROKEN' ? ', and the global chain' : ''} (${report.events} events checked)\n`,
       );
       const integrity = integrityLine(storeIntegrity);
       if (integrity !== undefined) process.stdout.write(`${integrity}\n`);

@@ -8,3 +8,8 @@ export {
   type EventStoreFixture,
 } from './event-store-conformance';
 export { describeReadModelStoreConformance, type ReadModelStoreFixture } from './read-model-conformance';
+export {
+  describeConsumerGroupConformance,
+  type ConsumerGroupFixture,
+  type GroupsUnderTest,
+} from './consumer-group-conformance';

@@ -5,18 +5,27 @@ import { checkExpectedRevision } from '../expected-revision';
 import { guardedEventStore } from '../guarded-store';
 import type { AppendResult, EventStore, NewEvent, RecordedEvent, StoreError } from '../port';
 import { firstSequenceFrom, positionOf } from '../position';
+import { linkInLog } from '../log-chain';
 import { frozenJsonCopy } from './frozen-json';
 import { createGlobalLog, readLog } from './global-log';
 
 /** Subscriptions read the log this many events at a time, so that one reader cannot hog the event loop. */
 const SUBSCRIPTION_PAGE_SIZE = 256;
 
+export type InMemoryEventStoreOptions = Readonly<{
+  /** The clock that stamps `recordedAt`; the system's by default. */
+  clock?: () => Date;
+}>;
+
 /**
  * An `EventStore` held in process memory, for tests and the demo. Positions are 1-based:
  * the first event ever appended is at `positionOf(1n)`, so `positionOf(0n)` sorts before
  * every event. Stored events are frozen copies; nothing a caller holds can alter history.
+ * Like the SQLite store, it stamps each event with the time it was recorded and links it into
+ * the global chain (`logLink`).
  */
-export const createInMemoryEventStore = (): EventStore => {
+export const createInMemoryEventStore = (options: InMemoryEventStoreOptions = {}): EventStore => {
+  const clock = options.clock ?? (() => new Date());
   const log = createGlobalLog();
   const streams = new Map<string, RecordedEvent[]>();
   const sequencedLog: SequencedLog = {
@@ -27,32 +36,37 @@ export const createInMemoryEventStore = (): EventStore => {
 
   // The append path runs for every command: plain loops rather than fp-ts's traverse and Do
   // notation, whose combinators allocate on each call.
-  const record = (streamName: string, event: NewEvent, revision: bigint, sequence: bigint): E.Either<StoreError, RecordedEvent> => {
+  type Placement = Readonly<{ revision: bigint; sequence: bigint; recordedAt: string; previousLogHash: string | undefined }>;
+  const record = (streamName: string, event: NewEvent, { revision, sequence, recordedAt, previousLogHash }: Placement): E.Either<StoreError, RecordedEvent> => {
     const data = frozenJsonCopy(event.data);
     if (E.isLeft(data)) return data;
     const metadata = frozenJsonCopy(event.metadata);
     if (E.isLeft(metadata)) return metadata;
-    return E.right(
-      Object.freeze({
-        eventId: event.eventId,
-        type: event.type,
-        data: data.right,
-        metadata: metadata.right,
-        streamName,
-        revision,
-        position: Object.freeze(positionOf(sequence)),
-      }),
-    );
+    const entry = {
+      eventId: event.eventId,
+      type: event.type,
+      data: data.right,
+      metadata: metadata.right,
+      streamName,
+      revision,
+      position: Object.freeze(positionOf(sequence)),
+      recordedAt,
+    };
+    return E.right(Object.freeze({ ...entry, logLink: Object.freeze(linkInLog(entry, previousLogHash)) }));
   };
 
   const append = (streamName: string, events: readonly NewEvent[], stream: readonly RecordedEvent[]): E.Either<StoreError, AppendResult> => {
     const recorded: RecordedEvent[] = [];
     const firstRevision = BigInt(stream.length);
     const firstSequence = BigInt(log.events.length + 1);
+    const recordedAt = clock().toISOString();
+    let previousLogHash = log.events.at(-1)?.logLink?.hash;
     for (const [index, event] of events.entries()) {
-      const copied = record(streamName, event, firstRevision + BigInt(index), firstSequence + BigInt(index));
+      const placement = { revision: firstRevision + BigInt(index), sequence: firstSequence + BigInt(index), recordedAt, previousLogHash };
+      const copied = record(streamName, event, placement);
       if (E.isLeft(copied)) return copied;
       recorded.push(copied.right);
+      previousLogHash = copied.right.logLink?.hash;
     }
     const last = recorded.at(-1) ?? stream.at(-1);
     if (recorded.length > 0) {

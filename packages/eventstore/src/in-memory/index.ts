@@ -1,2 +1,3 @@
-export { createInMemoryEventStore } from './in-memory-event-store';
+export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory-event-store';
 export { createInMemoryReadModelStore } from './in-memory-read-model-store';
+export { createInMemoryConsumerGroups } from './in-memory-consumer-groups';

@@ -1,3 +1,3 @@
 export { closableView } from './closable-view';
 export { namespacedStore } from './namespaced-store';
-export { provideTestStores, testStore } from './test-store';
+export { provideTestStores, testStore, type TestStoreOptions } from './test-store';

@@ -1,5 +1,8 @@
-import { createInMemoryEventStore } from '../in-memory';
+import { createInMemoryEventStore, type InMemoryEventStoreOptions } from '../in-memory';
 import type { EventStore } from '../port';
+
+/** What a test may ask of its store; a store that cannot honour it (a server's own clock) ignores it. */
+export type TestStoreOptions = InMemoryEventStoreOptions;
 
 /**
  * Where test worlds and histories get their store when a test names none. In memory unless a
@@ -7,11 +10,11 @@ import type { EventStore } from '../port';
  * projections' specs over EventStoreDB does so in its setup file, so that no spec and no test
  * helper has to import a store adapter.
  */
-let factory: () => EventStore = createInMemoryEventStore;
+let factory: (options: TestStoreOptions) => EventStore = createInMemoryEventStore;
 
-export const testStore = (): EventStore => factory();
+export const testStore = (options: TestStoreOptions = {}): EventStore => factory(options);
 
 /** For a test runner's setup: every later `testStore()` comes from `make`. */
-export const provideTestStores = (make: () => EventStore): void => {
+export const provideTestStores = (make: (options: TestStoreOptions) => EventStore): void => {
   factory = make;
 };

@@ -7,5 +7,5 @@ export { compareDevices, type DeviceAtTime, type DeviceChanged, type DevicesComp
 export { complianceReport, formatComplianceEntry, type ComplianceReport, type ReportedChange } from './compliance-report';
 export { nameBeside, namesAlongHistory, type NamesAtEvent } from './names';
 export { isWithin, type TimeWindow } from './window';
-export { verifyHistory, type StreamSeal, type TamperFinding, type TamperKind, type VerifyReport } from './verify';
+export { verifyHistory, type LogChainReport, type LogHeadRecord, type VerifyOptions, type StreamSeal, type TamperFinding, type TamperKind, type VerifyReport } from './verify';
 export * from './seals';

@@ -126,6 +126,7 @@ describe('verify: tamper evidence', () => {
       const [finding] = verifyHistory(history).findings;
 
       expect(finding).toEqual({
+        chain: 'STREAM',
         streamName: target,
         kind: 'ALTERED',
         revision: '2',

@@ -24,8 +24,9 @@ export type TestHistory = Readonly<{
 export const createTestHistory = (
   options: Readonly<{ start?: string; policy?: Policy; store?: EventStore }> = {},
 ): TestHistory => {
-  const store = options.store ?? testStore();
   let time = Date.parse(options.start ?? '2026-11-28T10:00:00.000Z');
+  // The store records events at the test's time too, so that two runs write the same history.
+  const store = options.store ?? testStore({ clock: () => new Date(time) });
   // Generated ids start high, out of the way of the ids tests choose with `testId`.
   let nextId = 900_000_000;
   const newId = () => testId((nextId += 1));

@@ -54,6 +54,58 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    description: 'the global chain: each event linked to the one before it in the log',
+    // Written by the append, inside its write transaction (see append.ts and LogLink in
+    // @ssp/eventstore). Events written before this step have no link: verify reports where the
+    // chain begins. log_head holds the newest link, so that removing the log's newest events
+    // leaves the head pointing at an event that is gone, and the next append links to it.
+    sql: `
+      ALTER TABLE events ADD COLUMN log_hash TEXT;
+      ALTER TABLE events ADD COLUMN previous_log_hash TEXT;
+      CREATE TABLE log_head (
+        singleton INTEGER NOT NULL PRIMARY KEY CHECK (singleton = 1),
+        position  INTEGER NOT NULL,
+        log_hash  TEXT    NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    description: 'consumer groups: each group, and the events it has taken but not seen acknowledged',
+    // Competing consumers in any number of processes share these rows (see consumer-groups/).
+    // group_id is new at each creation, so that a group deleted and created again under the
+    // same name starts with no rows, and a consumer of the old one notices. cursor is the last
+    // position the group has taken from the log; an event at or below it that the filter
+    // selects is acknowledged (no row) or has a row: ready for a retry, leased to owner until
+    // lease_expires_at (ms since the epoch), or parked. Leases and claims change in
+    // BEGIN IMMEDIATE transactions, so two consumers never lease the same event at once.
+    sql: `
+      CREATE TABLE consumer_groups (
+        group_name         TEXT    NOT NULL PRIMARY KEY,
+        group_id           TEXT    NOT NULL UNIQUE,
+        start_from         TEXT    NOT NULL CHECK (start_from IN ('start', 'end')),
+        filter             TEXT,
+        max_retry_count    INTEGER NOT NULL CHECK (max_retry_count >= 0),
+        message_timeout_ms INTEGER NOT NULL CHECK (message_timeout_ms > 0),
+        cursor             INTEGER NOT NULL,
+        created_at         TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      ) WITHOUT ROWID;
+      CREATE TABLE consumer_group_events (
+        group_id         TEXT    NOT NULL,
+        position         INTEGER NOT NULL,
+        state            TEXT    NOT NULL CHECK (state IN ('ready', 'leased', 'parked')),
+        retry_count      INTEGER NOT NULL CHECK (retry_count >= 0),
+        owner            TEXT,
+        lease_expires_at INTEGER,
+        parked_reason    TEXT,
+        parked_at        INTEGER,
+        PRIMARY KEY (group_id, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX consumer_group_events_by_state ON consumer_group_events (group_id, state, position);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.length;

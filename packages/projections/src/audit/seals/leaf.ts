@@ -16,6 +16,8 @@ export const leafContent = (event: RecordedEvent) => ({
   // The whole metadata, `hash` and `previousHash` included: the stream's chain is sealed too.
   metadata: event.metadata,
   position: serialisePosition(event.position),
+  // When the store wrote it; null from a store that keeps no such time.
+  recordedAt: event.recordedAt ?? null,
 });
 
 export type LeafContent = ReturnType<typeof leafContent>;

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+import type { JsonObject, Position } from './port';
+import { serialisePosition } from './position';
+
+/**
+ * The global chain: each event's place in the whole log, linked to the event before it in the
+ * global order, as each stream's own chain links it to the event before it in its stream.
+ * The stream chains cannot show that a whole stream was deleted, that two streams' events were
+ * swapped in the global order, or that a stream lost its newest event; this chain can, because
+ * every event commits to its predecessor in the log. It is written by the store, at append,
+ * inside the transaction that assigns the position, so only stores that give every event its
+ * place one at a time (SQLite's single writer, the in-memory store) keep it. EventStoreDB assigns
+ * positions inside the cluster, where no client sees its predecessor; there the seals, which
+ * fix the order too, are the evidence.
+ */
+export type LogLink = Readonly<{
+  /** SHA-256 (hex) of the RFC 8785 text of the event's fields and `previousHash`. */
+  hash: string;
+  /** The hash of the event before this one in the global order; absent on the log's first event. */
+  previousHash?: string;
+}>;
+
+/** Every field of a stored event that an auditor reads: what the log hash covers. */
+export type LogEntry = Readonly<{
+  eventId: string;
+  type: string;
+  data: JsonObject;
+  metadata: JsonObject;
+  streamName: string;
+  revision: bigint;
+  position: Position;
+  recordedAt?: string;
+}>;
+
+/**
+ * The log hash of an event placed after `previousHash`. Bigints are decimal strings (JSON has
+ * none) and the position takes its `commit/prepare` text form, as the seals' leaves write them.
+ */
+export const hashLogEntry = (entry: LogEntry, previousHash: string | undefined): string =>
+  createHash('sha256')
+    .update(
+      canonicalJson({
+        previousHash: previousHash ?? null,
+        position: serialisePosition(entry.position),
+        eventId: entry.eventId,
+        streamName: entry.streamName,
+        revision: entry.revision.toString(),
+        type: entry.type,
+        recordedAt: entry.recordedAt ?? null,
+        data: entry.data,
+        metadata: entry.metadata,
+      }),
+      'utf8',
+    )
+    .digest('hex');
+
+/** The link of an event placed after `previousHash`. */
+export const linkInLog = (entry: LogEntry, previousHash: string | undefined): LogLink =>
+  previousHash === undefined ? { hash: hashLogEntry(entry, undefined) } : { hash: hashLogEntry(entry, previousHash), previousHash };
