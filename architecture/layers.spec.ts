@@ -5,15 +5,16 @@ import { join, relative } from 'node:path';
  * The layers of the workspace, from the bottom up:
  *
  *   domain ← eventstore ← {sqlite, eventstoredb}
- *   domain, eventstore ← {commands, projections} ← cli (and examples)
+ *   domain, eventstore ← {commands, projections, notifications} ← cli (and examples)
  *   eventstoredb-test-server (test tooling: it imports no workspace package)
  *
  * A package may import only the workspace packages below it. No store adapter imports another,
  * and no package but the CLI (and the examples) imports an adapter: everything else works on
- * the `EventStore` port. Two allowances for test support (specs and `src/testing`): the
+ * the `EventStore` port. Allowances for test support (specs and `src/testing`): the
  * projections' helpers build histories through the command handler, so they may import
- * `@ssp/commands`; the specs of the EventStoreDB adapter (and its helpers) and of the CLI run
- * against the EventStoreDB test server.
+ * `@ssp/commands`; the notifications' specs do too, and check the audit's chain over the
+ * outbox with `@ssp/projections`' `verifyHistory`; the specs of the EventStoreDB adapter (and
+ * its helpers) and of the CLI run against the EventStoreDB test server.
  */
 const root = join(__dirname, '..');
 
@@ -24,6 +25,7 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   eventstoredb: ['domain', 'eventstore'],
   commands: ['domain', 'eventstore'],
   projections: ['domain', 'eventstore'],
+  notifications: ['domain', 'eventstore'],
   cli: ['domain', 'eventstore', 'sqlite', 'eventstoredb', 'commands', 'projections'],
   'eventstoredb-test-server': [],
 };
@@ -31,6 +33,7 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
 /** Test helpers that may reach one layer further, and why (see above). */
 const testHelperAllowances: Readonly<Record<string, readonly string[]>> = {
   projections: ['commands'],
+  notifications: ['commands', 'projections'],
   eventstoredb: ['eventstoredb-test-server'],
   cli: ['eventstoredb-test-server'],
 };

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { schemaVersionOf, type Command, type DomainEvent, type RecordedActor } from '@ssp/domain';
-import { hashEvent, toJsonObject, type JsonObject, type NewEvent, type StoreError } from '@ssp/eventstore';
+import { chainEvent, toJsonObject, type JsonObject, type NewEvent, type StoreError } from '@ssp/eventstore';
 import { accepted, refused, type AttemptInputs, type AttemptResult } from './attempt';
 import { storeFailure, type AppendedEvent } from './result';
 import type { StreamLoader, StreamSnapshot } from './stream-loader';
@@ -24,8 +24,7 @@ export const appendDecided = async <S>(
   let previousHash = snapshot.lastHash;
   const prepared = events.map((event): Readonly<{ event: DomainEvent; record: NewEvent }> => {
     const eventId = inputs.newId();
-    const data = toJsonObject(event.data);
-    const withoutHash: JsonObject = toJsonObject({
+    const metadata: JsonObject = toJsonObject({
       eventId,
       commandId: command.commandId,
       correlationId: command.commandId,
@@ -34,11 +33,10 @@ export const appendDecided = async <S>(
       occurredAt: inputs.now,
       schemaVersion: schemaVersionOf(event.type),
       actor,
-      ...(previousHash === undefined ? {} : { previousHash }),
     });
-    const hash = hashEvent(event.type, data, withoutHash);
+    const { record, hash } = chainEvent(previousHash, { eventId, type: event.type, data: toJsonObject(event.data), metadata });
     previousHash = hash;
-    return { event, record: { eventId, type: event.type, data, metadata: { ...withoutHash, hash } } };
+    return { event, record };
   });
   const expectedRevision = snapshot.revision < 0n ? 'NO_STREAM' : snapshot.revision;
   const appended = await inputs.store.appendToStream(

@@ -21,5 +21,5 @@ export { defaultPolicy, type Policy } from './shared/policy';
 export { addSeconds, secondsBetween } from './shared/time';
 export { IsoTime, Uuid } from './shared/values';
 export { currentSchemaVersions, schemaVersionOf, upcast } from './upcasting';
-export { streams } from './streams';
+export { DOMAIN_CATEGORIES, isDomainStream, streams } from './streams';
 export { readDomainEvent, schemaVersionIn, type StoredEvent, type UndecodableEvent } from './stored-events';

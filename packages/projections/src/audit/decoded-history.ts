@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import { isDomainStream } from '@ssp/domain';
 import type { RecordedEvent } from '@ssp/eventstore';
 import { readProjectedEvent } from '../runner/read-event';
 import type { ProjectedEvent } from '../runner/projection';
@@ -16,6 +17,8 @@ export const decodeHistory = (
   const events: ProjectedEvent[] = [];
   const unreadable: UnreadableEvent[] = [];
   for (const recorded of history) {
+    // Streams beside the domain's (the notifications' outbox) are no part of what the reports tell.
+    if (!isDomainStream(recorded.streamName)) continue;
     const projected = readProjectedEvent(recorded);
     if (E.isRight(projected)) events.push(projected.right);
     else unreadable.push({ streamName: recorded.streamName, revision: recorded.revision, reason: projected.left });

@@ -121,6 +121,21 @@ describe('projection runner', () => {
     expect(E.isLeft(again) && again.left.kind).toBe('Undecodable');
   });
 
+  it('given a stream outside the domain’s categories (the notifications’ outbox) in the log, when caught up, then it is passed by and the checkpoint moves past it', async () => {
+    const store = await portalHistory();
+    const outbox = { eventId: testId(998), type: 'NotificationQueued', data: { noticeId: testId(997) }, metadata: {} };
+    const appended = await store.appendToStream(`Notification-${testId(997)}`, [outbox], { expectedRevision: 'NO_STREAM' })();
+    if (E.isLeft(appended)) throw new Error('append failed');
+    const readModels = createInMemoryReadModelStore();
+
+    const caughtUp = await createProjectionRunner({ events: store, readModels }).catchUp(countingProjection)();
+
+    expect(E.isRight(caughtUp)).toBe(true);
+    const { [`Notification-${testId(997)}`]: _outbox, ...domainStreams } = await streamLengths(store);
+    expect(await listed(readModels, 'count')).toEqual(domainStreams);
+    expect(await readModels.checkpoint('count')()).toEqual(E.right(appended.right.position));
+  });
+
   it('reads a stored v1 PortalSessionStarted through the upcaster', async () => {
     const sessionId = testId(200);
     const documents = await projectionSpec(auditTrailProjection)

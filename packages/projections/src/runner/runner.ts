@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
-import { describeValidationError } from '@ssp/domain';
+import { describeValidationError, isDomainStream } from '@ssp/domain';
 import { comparePositions, pagesAfter, toJsonObject, type EventStore, type JsonObject, type Position, type ReadModelStore, type RecordedEvent } from '@ssp/eventstore';
 import type { ProjectionPhase } from '../telemetry/names';
 import { createProjectionTelemetry, type BatchRecording, type ProjectionTelemetryOptions } from '../telemetry/projection-telemetry';
@@ -80,6 +80,11 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
     for (const record of recorded) {
       if (!isAfter(record.position, last ?? checkpoint)) continue;
+      // Streams beside the domain's (the notifications' outbox) are passed by, checkpoint and all.
+      if (!isDomainStream(record.streamName)) {
+        last = record.position;
+        continue;
+      }
       const projected = readProjectedEvent(record);
       if (E.isLeft(projected)) {
         failure = undecodable(projection.name, record, projected.left);
