@@ -15,6 +15,7 @@ export type Row = Readonly<{
   metadata: string;
   recorded_at: string;
   log_hash: string | null;
+  previous_log_hash: string | null;
 }>;
 
 /** Runs raw SQL on a store file, as the intruder does. */
