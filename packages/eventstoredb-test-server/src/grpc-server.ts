@@ -4,9 +4,12 @@ import type { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { PersistentSubscriptionsService } from '@eventstore/db-client/generated/persistent_grpc_pb';
 import { appendHandler } from './append-handler';
 import { batchAppendHandler } from './batch-append-handler';
 import { createEventLog, type EventLog } from './event-log';
+import { linkResolvingRead } from './linked-read';
+import { PERSISTENT_SUBSCRIPTION_METHODS, persistentSubscriptionsHandlers } from './persistent-subscriptions';
 import { readHandler } from './read-handler';
 import { createSubscriptionRegistry } from './subscriptions';
 
@@ -28,10 +31,12 @@ export type RunningGrpcTestServer = Readonly<{
 }>;
 
 /**
- * Serves Streams.Read, Streams.Append and, with the `batchAppend` features, ServerFeatures and
- * Streams.BatchAppend, on 127.0.0.1 without TLS. Everything else (Gossip, Delete, persistent
- * subscriptions, projections, users…) is answered UNIMPLEMENTED by grpc-js; with a single-node
- * `?tls=false` connection string the clients never ask for gossip.
+ * Serves Streams.Read, Streams.Append, persistent subscriptions to `$all` and, with the
+ * `batchAppend` features, ServerFeatures and Streams.BatchAppend, on 127.0.0.1 without TLS.
+ * Clients only use persistent subscriptions to `$all` when ServerFeatures lists them, as 21.10
+ * and later do, so with `none` they refuse to. Everything else (Gossip, Delete, projections,
+ * users…) is answered UNIMPLEMENTED by grpc-js; with a single-node `?tls=false` connection
+ * string the clients never ask for gossip.
  */
 export const startGrpcServer = (options: GrpcTestServerOptions): Promise<RunningGrpcTestServer> => {
   const log = createEventLog();
@@ -39,7 +44,7 @@ export const startGrpcServer = (options: GrpcTestServerOptions): Promise<Running
   const subscriptions = createSubscriptionRegistry(log);
   const server = new Server();
   const streams = {
-    read: readHandler(log, subscriptions),
+    read: linkResolvingRead(log, readHandler(log, subscriptions)),
     append: appendHandler(log, options.maxAppendSize),
   };
   if (options.features === 'batchAppend') {
@@ -50,6 +55,7 @@ export const startGrpcServer = (options: GrpcTestServerOptions): Promise<Running
   } else {
     server.addService(StreamsService, streams);
   }
+  server.addService(PersistentSubscriptionsService, persistentSubscriptionsHandlers(log));
   return new Promise((resolve, reject) => {
     server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) => {
       if (error !== null) {
@@ -74,11 +80,18 @@ const answerSupportedMethods: handleUnaryCall<Empty, SupportedMethods> = (_call,
 const supportedMethods = (): SupportedMethods =>
   new SupportedMethods()
     .setEventStoreServerVersion('23.10.0-test-server')
-    .setMethodsList(
-      ['Read', 'Append', 'BatchAppend'].map((methodName) =>
+    .setMethodsList([
+      ...['Read', 'Append', 'BatchAppend'].map((methodName) =>
         new SupportedMethod().setServiceName('event_store.client.streams.Streams').setMethodName(methodName),
       ),
-    );
+      // Clients call a persistent subscription method on $all only when it lists the feature `all`.
+      ...PERSISTENT_SUBSCRIPTION_METHODS.map((methodName) =>
+        new SupportedMethod()
+          .setServiceName('event_store.client.persistent_subscriptions.PersistentSubscriptions')
+          .setMethodName(methodName)
+          .setFeaturesList(['all']),
+      ),
+    ]);
 
 /**
  * A real `$all` starts with the server's own records; a few of them here make sure the

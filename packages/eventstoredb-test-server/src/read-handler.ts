@@ -70,7 +70,7 @@ export const readHandler =
     refuse(call, 'a read must name a stream or $all');
   };
 
-const streamSlice = (
+export const streamSlice = (
   events: readonly StoredEvent[],
   streamOptions: ReadReq.Options.StreamOptions,
   backwards: boolean,
@@ -103,7 +103,7 @@ const allSlice = (
   return fromEnd ? [] : events;
 };
 
-const countOf = (options: ReadReq.Options): number => {
+export const countOf = (options: ReadReq.Options): number => {
   const count = options.hasCount() ? BigInt(options.getCount()) : BigInt(Number.MAX_SAFE_INTEGER);
   return Number(count > BigInt(Number.MAX_SAFE_INTEGER) ? BigInt(Number.MAX_SAFE_INTEGER) : count);
 };

@@ -83,7 +83,11 @@ export const within = <A>(deadlineMs: number, call: string, promise: Promise<A>,
  * discarded). The Kurrent client's native reads cannot be cancelled while a pull is pending;
  * they are abandoned and end when the server answers or the connection drops.
  */
-export const readWithin = (deadlineMs: number, call: string, read: ClientRead): AsyncIterable<ClientResolvedEvent> => ({
+export const readWithin = <T = ClientResolvedEvent>(
+  deadlineMs: number,
+  call: string,
+  read: AsyncIterable<T> & Pick<ClientRead, 'cancel'>,
+): AsyncIterable<T> => ({
   [Symbol.asyncIterator]: () => {
     const expiresAt = performance.now() + deadlineMs;
     const iterator = read[Symbol.asyncIterator]();

@@ -9,6 +9,15 @@ export {
   type CheckpointWriteOptions,
 } from './checkpoint-store';
 export { CHECKPOINT_CATEGORY } from './event-filter';
+export { createEventStoreDbConsumerGroups, NO_PARK_REASON, type ConsumerGroupsOptions } from './consumer-groups';
+export type {
+  ClientGroupEvent,
+  ClientGroupSettings,
+  ClientGroupSubscription,
+  ClientLinkedEvent,
+  ClientNackAction,
+  ConsumerGroupClient,
+} from './consumer-group-client';
 export { DEFAULT_RESUBSCRIBE_POLICY, type ResubscribePolicy } from './subscription';
 export type {
   ClientAppendResult,
