@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { RenameDevice } from '../user-devices';
 import { actors, ids } from '../testing';
@@ -24,6 +25,17 @@ describe('value codecs recognise only what decoding produces', () => {
     expect(DeviceName.is('')).toBe(false);
     expect(DeviceName.is('x'.repeat(65))).toBe(false);
     expect(DeviceName.is(7)).toBe(false);
+  });
+
+  it('given any text, when a name is recognised, then `is` answers exactly "decoding gives it back unchanged" (the plain-ASCII shortcut included)', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 70 }), fc.string({ maxLength: 70 }), fc.constantFrom(' a', 'a ', 'a\tb', 'Work phone', 'e\u0301', '\u00e9', '~', ' '));
+    fc.assert(
+      fc.property(text, (u) => {
+        const decoded = DeviceName.decode(u);
+        expect(DeviceName.is(u)).toBe(E.isRight(decoded) && decoded.right === u);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it.each([
