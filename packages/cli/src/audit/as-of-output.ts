@@ -1,5 +1,6 @@
 import { maskPhoneNumber, type UserDevicesState } from '@ssp/domain';
-import { describeWho, formatTimelineEntry, type DevicesCompared, type SelfServiceHistory } from '@ssp/projections';
+import { describeWho, formatTimelineEntry, type ApplicationAsOf, type DevicesCompared, type SelfServiceHistory, type TimeWindow } from '@ssp/projections';
+import { describeWindow } from './report-options';
 
 /** A user's devices at one time, a line each (numbers masked), and a summary line. */
 export const devicesLines = (userId: string, asOf: string, state: UserDevicesState): readonly string[] => {
@@ -32,11 +33,23 @@ export const differenceLines = (compared: DevicesCompared): readonly string[] =>
   ];
 };
 
-/** Each time an application's self-service was turned on or off: when, what, by whom with their role then. */
-export const settingLines = (settings: SelfServiceHistory): readonly string[] => {
+/** Each time an application's self-service was turned on or off (in the window): when, what, by whom with their role then. */
+export const settingLines = (settings: SelfServiceHistory, window: TimeWindow = {}): readonly string[] => {
   const application = settings.name === undefined ? `application ${settings.applicationId}` : `application "${settings.name}" (${settings.applicationId})`;
+  const period = describeWindow(window);
   return [
     ...settings.changes.map((change) => `${change.occurredAt}  ${change.type === 'SelfServiceEnabled' ? 'enabled ' : 'disabled'} by ${describeWho(change.who)}`),
-    `${settings.changes.length} ${settings.changes.length === 1 ? 'change' : 'changes'} of self-service on ${application}`,
+    `${settings.changes.length} ${settings.changes.length === 1 ? 'change' : 'changes'} of self-service on ${application}${period === '' ? '' : ` ${period}`}`,
+  ];
+};
+
+/** The setting at one moment, whether it was in effect then, and who last turned it on or off before it. */
+export const applicationLines = (applicationId: string, asOf: string, answer: ApplicationAsOf): readonly string[] => {
+  if (answer.application.status === 'NONE') return [`application ${applicationId} was not registered at ${asOf}`];
+  const status = answer.selfService.status === 'SUSPENDED' ? `SUSPENDED (${answer.selfService.reason})` : answer.selfService.status;
+  const change = answer.lastSettingChange;
+  return [
+    `application "${answer.application.name}" (${answer.application.applicationType}) at ${asOf}: self-service ${status}`,
+    change === undefined ? 'self-service was never turned on or off before then' : `last ${change.type} at ${change.occurredAt} by ${describeWho(change.who)}`,
   ];
 };

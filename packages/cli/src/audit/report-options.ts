@@ -24,11 +24,15 @@ export const parseUtcTime = (text: string): string => {
   return canonical;
 };
 
-/** `--format`, its `--json` alias, and the `--from`/`--to` window, shared by the reports. */
-export const withReportOptions = (command: Command): Command =>
+/** `--format` and its `--json` alias, for every command with a table to give (the as-of questions have no window). */
+export const withFormatOption = (command: Command): Command =>
   command
     .addOption(new Option('--format <format>', 'output: text for people, json or csv for tools').choices(['text', 'json', 'csv']).default('text'))
-    .addOption(new Option('--json', 'the same as --format json').conflicts('format'))
+    .addOption(new Option('--json', 'the same as --format json').conflicts('format'));
+
+/** `--format`, its `--json` alias, and the `--from`/`--to` window, shared by the reports. */
+export const withReportOptions = (command: Command): Command =>
+  withFormatOption(command)
     .option('--from <time>', 'only what happened at or after this ISO 8601 UTC time', parseUtcTime)
     .option('--to <time>', 'only what happened before this ISO 8601 UTC time', parseUtcTime);
 
