@@ -28,8 +28,9 @@ const start = async (options: Options): Promise<void> => {
   const services = await createPortalServices({
     stores: stores.right,
     onProjectionStopped: (error) => process.stderr.write(`portal: a read model stopped: ${JSON.stringify(error, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))}\n`),
+    onNotificationsStopped: (error) => process.stderr.write(`portal: the notification worker stopped: ${error.kind}${'message' in error ? `: ${error.message}` : ''}\n`),
   });
-  if (E.isLeft(services)) return fail(`the read models could not start: ${services.left.kind}${'message' in services.left ? `: ${services.left.message}` : ''}`);
+  if (E.isLeft(services)) return fail(`the read models or the notification worker could not start: ${services.left.kind}${'message' in services.left ? `: ${services.left.message}` : ''}`);
   if (options.empty !== true) {
     const seeded = await seedIfEmpty(services.right);
     if (E.isLeft(seeded)) return fail(`seeding failed: ${seeded.left.kind === 'StoreError' ? seeded.left.error.kind : `${seeded.left.commandType} refused with ${seeded.left.error.code}`}`);

@@ -12,20 +12,25 @@
  *   sessions), kept current by the projection runner that follows the store in this process.
  * - `history()`: the whole history read and decoded, for the auditor's pure functions
  *   (`timeline`, `complianceReport`, `verifyHistory` of `@ssp/projections`).
- * - `events`: the event store; `countEvents()` counts what it holds (tests check that a
- *   refused request appended nothing).
+ * - `notices`: the security notices delivered by the notification worker this process runs
+ *   (`@ssp/notifications`, a competing consumer of the store's group `portal-notifications`),
+ *   for the simulated phones and the administrators' inbox.
+ * - `events`: the event store; `countEvents()` counts the domain's events it holds (tests check
+ *   that a refused request appended nothing; the notifications' outbox, which the worker
+ *   writes in its own time, is not counted).
  * - `clock()` and `newId()`: the server's time (ISO 8601 UTC) and ids (UUIDs). Nothing from a
  *   form or a body ever stands in for them. `policy`: the domain's policy the handler applies.
- * - `close()`: stops following and closes the stores.
+ * - `close()`: stops the worker and the following, and closes the stores.
  */
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import { createCommandHandler, type AppendedEvent, type CommandHandler, type CommandResult } from '@ssp/commands';
-import { defaultPolicy, type Actor, type CommandType, type Policy } from '@ssp/domain';
+import { DOMAIN_CATEGORIES, defaultPolicy, type Actor, type CommandType, type Policy } from '@ssp/domain';
 import { comparePositions, pagesAfter, type EventStore, type Position, type RecordedEvent, type StoreError } from '@ssp/eventstore';
 import { decodeHistory, readHistory, type ProjectionError } from '@ssp/projections';
+import { startNotifications, type PortalNotices } from './notifications/notifications';
 import { startReadSide } from './read-side/read-side';
 import type { Settled } from './read-side/projection-progress';
 import { createPortalQueries, type PortalQueries } from './read-side/queries';
@@ -48,6 +53,7 @@ export type PortalServices = Readonly<{
   handle: CommandHandler;
   settle: (events: readonly AppendedEvent[]) => Promise<Settled>;
   queries: PortalQueries;
+  notices: PortalNotices;
   history: () => TE.TaskEither<StoreError, DecodedHistory>;
   events: EventStore;
   countEvents: () => TE.TaskEither<StoreError, number>;
@@ -66,6 +72,13 @@ export type PortalServicesOptions = Readonly<{
   settleBoundMs?: number;
   /** Told when a projection stops on an error (an event it cannot read, a store failing). */
   onProjectionStopped?: (error: ProjectionError) => void;
+  /**
+   * Where the notification group starts when this process creates it: by default `start` on
+   * an empty store (the seeded organisation's notices show), `end` on one with history.
+   */
+  notifyFrom?: 'start' | 'end';
+  /** Told when the notification worker stops on an error (the group dropped it, the store failed). */
+  onNotificationsStopped?: (error: StoreError) => void;
 }>;
 
 /** Where each appended event landed in the global order: the store's answer, read back. */
@@ -79,9 +92,9 @@ const positionsOf = (store: EventStore, events: readonly AppendedEvent[]): TE.Ta
 const latest = (positions: readonly Position[]): Position | undefined =>
   positions.reduce<Position | undefined>((last, position) => (last === undefined || comparePositions(position, last) > 0 ? position : last), undefined);
 
-const countAll = (store: EventStore): TE.TaskEither<StoreError, number> => async () => {
+const countDomainEvents = (store: EventStore): TE.TaskEither<StoreError, number> => async () => {
   let count = 0;
-  for await (const page of pagesAfter(store, 'start', 1000)) {
+  for await (const page of pagesAfter(store, 'start', 1000, { kind: 'streamCategory', categories: DOMAIN_CATEGORIES })) {
     if (E.isLeft(page)) return page;
     count += page.right.length;
   }
@@ -99,6 +112,18 @@ export const createPortalServices = async (options: PortalServicesOptions): Prom
   const readSide = await startReadSide(stores, options.onProjectionStopped);
   if (E.isLeft(readSide)) return readSide;
   const { progress } = readSide.right;
+
+  const notifications = await startNotifications({
+    events: stores.events,
+    groups: stores.groups,
+    now: clock,
+    ...(options.notifyFrom === undefined ? {} : { startFrom: options.notifyFrom }),
+    ...(options.onNotificationsStopped === undefined ? {} : { onStopped: options.onNotificationsStopped }),
+  });
+  if (E.isLeft(notifications)) {
+    await readSide.right.stop();
+    return notifications;
+  }
 
   const settle = async (events: readonly AppendedEvent[]): Promise<Settled> => {
     if (events.length === 0) return 'reached';
@@ -118,13 +143,15 @@ export const createPortalServices = async (options: PortalServicesOptions): Prom
     handle,
     settle,
     queries: createPortalQueries(stores.readModels),
+    notices: notifications.right.notices,
     history: () => pipe(readHistory(stores.events), TE.map((recorded) => ({ recorded, ...decodeHistory(recorded) }))),
     events: stores.events,
-    countEvents: () => countAll(stores.events),
+    countEvents: () => countDomainEvents(stores.events),
     clock,
     newId,
     policy,
     close: async () => {
+      await notifications.right.close();
       await readSide.right.stop();
       await stores.close();
     },

@@ -7,7 +7,7 @@ import * as E from 'fp-ts/Either';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { CommandResult } from '@ssp/commands';
 import type { StepUpMethod } from '@ssp/domain';
-import { createInMemoryEventStore, createInMemoryReadModelStore } from '@ssp/eventstore';
+import { createInMemoryConsumerGroups, createInMemoryEventStore, createInMemoryReadModelStore } from '@ssp/eventstore';
 import { buildApp, type BuildAppOptions } from './app';
 import { demoPasswordOf } from './demo/passwords';
 import { seedIds } from './demo/people';
@@ -39,9 +39,10 @@ export type TestPortalOptions = Readonly<{
   secureCookie?: boolean;
 }>;
 
-const inMemoryStores = (): PortalStores => {
+/** New in-memory stores, with their consumer groups. */
+export const inMemoryStores = (): PortalStores => {
   const events = createInMemoryEventStore();
-  return { events, readModels: createInMemoryReadModelStore(), description: 'memory', close: () => events.close() };
+  return { events, readModels: createInMemoryReadModelStore(), groups: createInMemoryConsumerGroups(events), description: 'memory', close: () => events.close() };
 };
 
 /** An app ready for `inject`, seeded unless told otherwise. Close it after the test. */
@@ -158,4 +159,24 @@ export const eventCount = async (services: PortalServices): Promise<number> => {
   const counted = await services.countEvents()();
   if (E.isLeft(counted)) throw new Error(`the store could not be counted: ${counted.left.kind}`);
   return counted.right;
+};
+
+/**
+ * Loads a page again until `holds` is true of it, at most `boundMs`: for what the server does
+ * in its own time (the notification worker). Fails naming `what`, with the last page's body.
+ */
+export const pageUntil = async (
+  app: FastifyInstance,
+  request: Readonly<{ url: string; cookie?: string }>,
+  what: string,
+  holds: (body: string) => boolean,
+  boundMs = 5_000,
+): Promise<LightMyRequestResponse> => {
+  const deadline = Date.now() + boundMs;
+  for (;;) {
+    const page = await app.inject({ method: 'GET', url: request.url, headers: request.cookie === undefined ? {} : { cookie: request.cookie } });
+    if (holds(page.body)) return page;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} on ${request.url} (status ${page.statusCode}): ${page.body.slice(0, 2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 };

@@ -7,12 +7,11 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
-import { createInMemoryEventStore, createInMemoryReadModelStore } from '@ssp/eventstore';
 import { createSimulatedAuthenticator, type SimulatedAuthenticator } from '../authenticator/simulated-authenticator';
 import { registerSecurity } from '../plugins/security';
 import { seedIfEmpty } from '../seed/seed';
 import { createPortalServices, type PortalServices } from '../services';
-import { createTestClock, eventCount, seedIds, sessionCookieOf, stepUpDirectly, type TestClock } from '../testing';
+import { createTestClock, eventCount, inMemoryStores, seedIds, sessionCookieOf, stepUpDirectly, type TestClock } from '../testing';
 import { apiRoutes } from './index';
 
 export type ApiPortal = Readonly<{ app: FastifyInstance; services: PortalServices; clock: TestClock; authenticator: SimulatedAuthenticator; close: () => Promise<void> }>;
@@ -20,9 +19,7 @@ export type ApiPortal = Readonly<{ app: FastifyInstance; services: PortalService
 /** The seeded organisation's services on a test clock, with the API under /api. Close it after the test. */
 export const startApiPortal = async (): Promise<ApiPortal> => {
   const clock = createTestClock();
-  const events = createInMemoryEventStore();
-  const stores = { events, readModels: createInMemoryReadModelStore(), description: 'memory', close: () => events.close() };
-  const created = await createPortalServices({ stores, clock: clock.now });
+  const created = await createPortalServices({ stores: inMemoryStores(), clock: clock.now });
   if (E.isLeft(created)) throw new Error(`the services did not start: ${created.left.kind}`);
   const services = created.right;
   const seeded = await seedIfEmpty(services);

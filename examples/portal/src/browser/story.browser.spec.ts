@@ -101,6 +101,8 @@ describe('the seed story, clicked through in a real browser', () => {
     const phone = await openSimulatedPhone(jordan);
     expect(await headingOf(phone)).toBe('Simulated phone: iOS phone');
     expect(await phone.getByRole('heading', { name: 'Incoming call from Duo' }).count()).toBe(1);
+    // The notification worker texted the phone when it was enrolled, tests ago.
+    expect(await textOf(phone, '[data-testid="notice-text"]')).toContain('(•••2671) was added to your account');
     await expectAccessible(phone);
     await approveOnPhone(phone);
     expect(await flashOf(phone)).toBe('Approved. Go back to the prompt.');

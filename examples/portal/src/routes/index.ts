@@ -4,6 +4,7 @@ import type { PortalServices } from '../services';
 import { adminAccountRoutes } from './admin/account';
 import { adminApplicationRoutes } from './admin/application';
 import { adminApplicationsRoutes } from './admin/applications';
+import { adminInboxRoutes } from './admin/inbox';
 import { adminSignInRoutes } from './admin/sign-in';
 import { adminUserRoutes } from './admin/user';
 import { adminUsersRoutes } from './admin/users';
@@ -33,6 +34,7 @@ export const registerPages = async (app: FastifyInstance, dependencies: PageDepe
     adminUsersRoutes,
     adminUserRoutes,
     adminAccountRoutes,
+    adminInboxRoutes,
     auditRoutes,
     promptRoutes,
     portalHomeRoutes,

@@ -6,6 +6,7 @@ import { decodeForm } from '../../http/form';
 import { redirectWithFlash, renderPage } from '../../http/page';
 import { refusalStatus, refusalView, type RefusalView } from '../../http/refusals';
 import { storeFailurePage } from '../../http/store-failure';
+import { noticeView } from '../../notifications/notice-view';
 import type { PageDependencies } from '../index';
 
 type DeviceParams = { Params: { deviceId: string } };
@@ -15,20 +16,22 @@ const ScanForm = t.type({ code: t.string });
 
 /**
  * The simulated phone (or token): a stand-in for the device in the user's pocket. It shows the
- * challenges sent to it (approve or deny a push, answer a call, read a passcode) and scans an
- * activation code. Possession of the device is what it simulates, so it has no sign-in of its
- * own; what it sends is judged by the domain like anything else.
+ * challenges sent to it (approve or deny a push, answer a call, read a passcode), the security
+ * notices its number received (texts and calls), and scans an activation code. Possession of
+ * the device is what it simulates, so it has no sign-in of its own: whoever has a device's id
+ * reads its messages, as whoever holds a phone does; what it sends is judged by the domain.
  */
 export const phoneRoutes: FastifyPluginAsync<PageDependencies> = async (app, { services, authenticator }) => {
   const page = async (request: FastifyRequest<DeviceParams>, reply: FastifyReply, extra: Readonly<{ refusal?: RefusalView; formError?: string; unknownCode?: boolean }> = {}, status = 200) => {
     const challenges = authenticator.pendingOn(request.params.deviceId);
-    const owner = challenges[0]?.userId;
+    const notices = services.notices.toPhone(request.params.deviceId);
+    const owner = challenges[0]?.userId ?? notices.find((notice) => notice.recipient.deviceId === request.params.deviceId)?.recipient.userId;
     const devices = owner === undefined ? E.right(undefined) : await services.queries.devicesOf(owner)();
     if (E.isLeft(devices)) return storeFailurePage(request, reply, devices.left);
     const phone = devices.right?.phones.find((candidate) => candidate.deviceId === request.params.deviceId);
     const token = devices.right?.hardwareTokens.find((candidate) => candidate.tokenId === request.params.deviceId);
     const deviceName = phone?.name ?? (token === undefined ? undefined : `Token ${token.serial}`);
-    return renderPage(request, reply, 'phone/phone', { title: 'Simulated phone', deviceId: request.params.deviceId, deviceName, challenges, ...extra }, status);
+    return renderPage(request, reply, 'phone/phone', { title: 'Simulated phone', deviceId: request.params.deviceId, deviceName, challenges, notices: notices.map(noticeView), ...extra }, status);
   };
 
   const answered = (request: FastifyRequest<ChallengeParams>, reply: FastifyReply, result: CommandResult | undefined, text: string) => {
