@@ -15,7 +15,7 @@ import { serialisePosition } from './position';
  * fix the order too, are the evidence.
  */
 export type LogLink = Readonly<{
-  /** SHA-256 (hex) of the RFC 8785 text of the event's fields and `previousHash`. */
+  /** SHA-256 (hex) of the event's fields, its content digest and `previousHash` (see `hashLogEntry`). */
   hash: string;
   /** The hash of the event before this one in the global order; absent on the log's first event. */
   previousHash?: string;
@@ -34,23 +34,36 @@ export type LogEntry = Readonly<{
 }>;
 
 /**
- * The log hash of an event placed after `previousHash`. Bigints are decimal strings (JSON has
- * none) and the position takes its `commit/prepare` text form, as the seals' leaves write them.
+ * What the log hash takes of an event's content. An event written by this library carries its
+ * stream chain's `metadata.hash`, the SHA-256 of its type, data and metadata: `verify` checks
+ * that hash against the content, so covering it covers the content, and a content changed with
+ * its stream hash recomputed changes it. An event that carries none (a foreign writer's) is
+ * covered through the SHA-256 of its own canonical content.
+ */
+const contentDigestOf = (entry: LogEntry): string =>
+  typeof entry.metadata.hash === 'string'
+    ? `stream-hash:${entry.metadata.hash}`
+    : `content:${createHash('sha256').update(canonicalJson({ type: entry.type, data: entry.data, metadata: entry.metadata }), 'utf8').digest('hex')}`;
+
+/**
+ * The log hash of an event placed after `previousHash`: SHA-256 of a JSON array of its fields
+ * in a fixed order (strings, which JSON writes one way only; bigints as decimal strings, the
+ * position in its `commit/prepare` form), ending with its content digest.
  */
 export const hashLogEntry = (entry: LogEntry, previousHash: string | undefined): string =>
   createHash('sha256')
     .update(
-      canonicalJson({
-        previousHash: previousHash ?? null,
-        position: serialisePosition(entry.position),
-        eventId: entry.eventId,
-        streamName: entry.streamName,
-        revision: entry.revision.toString(),
-        type: entry.type,
-        recordedAt: entry.recordedAt ?? null,
-        data: entry.data,
-        metadata: entry.metadata,
-      }),
+      JSON.stringify([
+        'ssp-log/1',
+        previousHash ?? null,
+        serialisePosition(entry.position),
+        entry.eventId,
+        entry.streamName,
+        entry.revision.toString(),
+        entry.type,
+        entry.recordedAt ?? null,
+        contentDigestOf(entry),
+      ]),
       'utf8',
     )
     .digest('hex');
