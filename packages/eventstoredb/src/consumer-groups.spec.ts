@@ -138,6 +138,24 @@ describe('EventStoreDB consumer groups', () => {
     expect(first?.event.eventId).toBe(fence);
   }, TIMEOUT);
 
+  it('given a consumer leaving while its handler still holds an event, when the handler acks it after, then the ack returns at once, the consumer leaves, and the event goes to another consumer', async () => {
+    const category = freshCategory('Leaving');
+    const group = await newGroup(category);
+    const held = await append(`${category}-1`);
+    const leaving = groups().join(group);
+    const [inHand] = await deliveries(leaving, 1);
+
+    const left = leaving.close();
+    await inHand?.ack();
+    await left;
+
+    const other = groups().join(group);
+    const [again] = await deliveries(other, 1);
+    await again?.ack();
+    await other.close();
+    expect([inHand?.event.eventId, again?.event.eventId]).toEqual([held, held]);
+  }, TIMEOUT);
+
   it('given maxRetryCount 1, when an event is nacked with retry twice, then it is parked with the server reason', async () => {
     const category = freshCategory('Retry');
     const group = await newGroup(category, { maxRetryCount: 1 });

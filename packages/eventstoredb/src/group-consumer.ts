@@ -86,7 +86,10 @@ export const joinGroup = (client: ConsumerGroupClient, group: string, bufferSize
     // A settlement that cannot reach the server is not an error for the handler: the server
     // delivers the event again after its timeout, which at-least-once delivery allows.
     const once = (settle: () => Promise<void>) => async (): Promise<void> => {
-      if (settled || subscription === undefined) return;
+      // Once leaving has begun the call is being half-closed: a write now would never be sent,
+      // and the client's write could wait for a drain that never comes. The event goes back to
+      // the group unsettled, which at-least-once delivery allows.
+      if (settled || closed || subscription === undefined) return;
       settled = true;
       const sent = settle().catch(() => undefined);
       settling.add(sent);
