@@ -83,8 +83,12 @@ const describeRun = (name: string, prepare: () => Promise<Readonly<{ location: S
       expect(['DeviceEnrolled', 'DeviceRenamed', 'DeviceRemoved', 'DefaultSet'].every((type) => outcome.log.some((event) => event.type === type))).toBe(true);
     });
 
-    it('given a worker killed midway, then every notice the final log calls for was delivered exactly once, and is recorded sent in its outbox', () => {
+    it('given a worker that died right after sending and another killed midway, then every notice the final log calls for was delivered exactly once, and is recorded sent in its outbox', () => {
       expect(outcome.killedReactors).toBe(1);
+      expect(outcome.crashedAfterSending).toBe(true);
+      // The notice in hand when the first worker died was sent again, under the same key: the
+      // deliveries file took it once.
+      expect(outcome.sendAttempts).toBeGreaterThan(outcome.noticesCalledFor.length);
       const expected = outcome.noticesCalledFor.map((notice) => notice.noticeId);
       expect(expected.length).toBeGreaterThan(20);
       expect(new Set(expected).size).toBe(expected.length);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
-import type { JsonObject, Position } from './port';
+import type { RecordedEvent } from './port';
 import { serialisePosition } from './position';
 
 /**
@@ -22,16 +22,7 @@ export type LogLink = Readonly<{
 }>;
 
 /** Every field of a stored event that an auditor reads: what the log hash covers. */
-export type LogEntry = Readonly<{
-  eventId: string;
-  type: string;
-  data: JsonObject;
-  metadata: JsonObject;
-  streamName: string;
-  revision: bigint;
-  position: Position;
-  recordedAt?: string;
-}>;
+export type LogEntry = Omit<RecordedEvent, 'logLink'>;
 
 /**
  * What the log hash takes of an event's content. An event written by this library carries its

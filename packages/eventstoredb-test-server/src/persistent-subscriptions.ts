@@ -1,4 +1,4 @@
-import { type handleBidiStreamingCall, type handleUnaryCall, type ServerDuplexStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { type handleBidiStreamingCall, type handleUnaryCall, type ServerDuplexStream, type ServiceError, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import {
   CreateReq,
   CreateResp,
@@ -123,50 +123,45 @@ export const persistentSubscriptionsHandlers = (log: EventLog): PersistentSubscr
     respond(null, new UpdateResp());
   };
 
-  const remove: handleUnaryCall<DeleteReq, DeleteResp> = (call, respond) => {
-    const options = call.request.getOptions();
-    if (options === undefined || !options.hasAll()) {
-      respond(invalidArgument(ONLY_ALL), null);
-      return;
-    }
+  /** The existing `$all` group a request names, or the error the server answers instead. */
+  const namedGroup = (
+    options: Readonly<{ hasAll: () => boolean; getGroupName: () => string }> | undefined,
+  ): Readonly<{ error: ServiceError }> | Readonly<{ name: string; group: PersistentGroup }> => {
+    if (options === undefined || !options.hasAll()) return { error: invalidArgument(ONLY_ALL) };
     const name = options.getGroupName();
     const group = groups.get(name);
-    if (group === undefined) {
-      respond(groupNotFound(name), null);
+    return group === undefined ? { error: groupNotFound(name) } : { name, group };
+  };
+
+  const remove: handleUnaryCall<DeleteReq, DeleteResp> = (call, respond) => {
+    const named = namedGroup(call.request.getOptions());
+    if ('error' in named) {
+      respond(named.error, null);
       return;
     }
+    const { name, group } = named;
     groups.delete(name);
     group.delete();
     respond(null, new DeleteResp());
   };
 
   const getInfo: handleUnaryCall<GetInfoReq, GetInfoResp> = (call, respond) => {
-    const options = call.request.getOptions();
-    if (options === undefined || !options.hasAll()) {
-      respond(invalidArgument(ONLY_ALL), null);
+    const named = namedGroup(call.request.getOptions());
+    if ('error' in named) {
+      respond(named.error, null);
       return;
     }
-    const name = options.getGroupName();
-    const group = groups.get(name);
-    if (group === undefined) {
-      respond(groupNotFound(name), null);
-      return;
-    }
-    respond(null, subscriptionInfoResponse(name, group.settings(), group.connections()));
+    respond(null, subscriptionInfoResponse(named.name, named.group.settings(), named.group.connections()));
   };
 
   const replayParked: handleUnaryCall<ReplayParkedReq, ReplayParkedResp> = (call, respond) => {
     const options = call.request.getOptions();
-    if (options === undefined || !options.hasAll()) {
-      respond(invalidArgument(ONLY_ALL), null);
+    const named = namedGroup(options);
+    if ('error' in named) {
+      respond(named.error, null);
       return;
     }
-    const group = groups.get(options.getGroupName());
-    if (group === undefined) {
-      respond(groupNotFound(options.getGroupName()), null);
-      return;
-    }
-    group.replayParked(options.hasStopAt() ? BigInt(options.getStopAt()) : undefined);
+    named.group.replayParked(options?.hasStopAt() === true ? BigInt(options.getStopAt()) : undefined);
     respond(null, new ReplayParkedResp());
   };
 

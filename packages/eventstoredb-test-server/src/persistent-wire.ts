@@ -2,8 +2,8 @@ import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { CreateReq, GetInfoResp, ReadResp, SubscriptionInfo } from '@eventstore/db-client/generated/persistent_pb';
 import type { StoredEvent } from './event-log';
 import type { ConsumerLoad, GroupSettings } from './persistent-group';
-import type { EventPredicate } from './read-filter';
-import { eventResponse, streamIdentifier, type EncodingOptions } from './wire';
+import { matcher, type EventPredicate } from './read-filter';
+import { eventResponse, withRecordedFields, type EncodingOptions } from './wire';
 
 /**
  * The persistent subscriptions' own protobuf messages and errors, as EventStoreDB sends them
@@ -14,20 +14,8 @@ import { eventResponse, streamIdentifier, type EncodingOptions } from './wire';
 export const ALL_STREAM = '$all';
 
 export const persistentEventResponse = (event: StoredEvent, retryCount: number, encoding: EncodingOptions): ReadResp => {
-  const recorded = new ReadResp.ReadEvent.RecordedEvent()
-    // The streams encoding already knows both UUID forms; the UUID message is shared.
-    .setId(eventResponse(event, encoding).getEvent()?.getEvent()?.getId())
-    .setStreamIdentifier(streamIdentifier(event.streamName))
-    .setStreamRevision(event.revision.toString(10))
-    .setCommitPosition(event.position.commit.toString(10))
-    .setPreparePosition(event.position.prepare.toString(10))
-    .setData(event.data)
-    .setCustomMetadata(event.customMetadata);
-  recorded
-    .getMetadataMap()
-    .set('type', event.type)
-    .set('content-type', event.contentType)
-    .set('created', event.createdTicks.toString(10));
+  // The streams encoding already knows both UUID forms; the UUID message is shared.
+  const recorded = withRecordedFields(new ReadResp.ReadEvent.RecordedEvent(), event, eventResponse(event, encoding).getEvent()?.getEvent()?.getId());
   const readEvent = new ReadResp.ReadEvent()
     .setEvent(recorded)
     .setCommitPosition(event.position.commit.toString(10))
@@ -104,18 +92,6 @@ export const maximumSubscribersReached = (group: string): ServiceError =>
 
 export const invalidArgument = (details: string): ServiceError =>
   Object.assign(new Error(details), { code: status.INVALID_ARGUMENT, details, metadata: new Metadata() });
-
-type Expression = CreateReq.AllOptions.FilterOptions.Expression;
-
-const matcher = (expression: Expression): ((text: string) => boolean) => {
-  const regex = expression.getRegex();
-  if (regex !== '') {
-    const compiled = new RegExp(regex);
-    return (text) => compiled.test(text);
-  }
-  const prefixes = expression.getPrefixList();
-  return (text) => prefixes.some((prefix) => text.startsWith(prefix));
-};
 
 /** The group's filter: on the stream name or the event type, by regex or by prefixes, as for `$all` subscriptions. */
 export const persistentFilterOf = (options: CreateReq.AllOptions): EventPredicate => {

@@ -11,7 +11,10 @@ export type EventPredicate = (event: StoredEvent) => boolean;
 
 const everything: EventPredicate = () => true;
 
-const matcher = (expression: ReadReq.Options.FilterOptions.Expression): ((text: string) => boolean) => {
+/** A filter expression, as both the streams and the persistent subscriptions protocols carry it. */
+export type FilterExpression = Readonly<{ getRegex: () => string; getPrefixList: () => string[] }>;
+
+export const matcher = (expression: FilterExpression): ((text: string) => boolean) => {
   const regex = expression.getRegex();
   if (regex !== '') {
     const compiled = new RegExp(regex);

@@ -40,9 +40,24 @@ export type EncodingOptions = Readonly<{
   structuredUuids: boolean;
 }>;
 
-export const eventResponse = (event: StoredEvent, { structuredUuids }: EncodingOptions): ReadResp => {
-  const recorded = new ReadResp.ReadEvent.RecordedEvent()
-    .setId(uuidMessage(event.eventId, structuredUuids))
+type StringMap = { set(key: string, value: string): StringMap };
+
+/** The recorded-event message, as the streams and the persistent subscriptions protocols both carry it. */
+type RecordedEventMessage<M> = {
+  setId(id: UUID | undefined): M;
+  setStreamIdentifier(identifier: StreamIdentifier): M;
+  setStreamRevision(revision: string): M;
+  setCommitPosition(position: string): M;
+  setPreparePosition(position: string): M;
+  setData(data: Uint8Array): M;
+  setCustomMetadata(metadata: Uint8Array): M;
+  getMetadataMap(): StringMap;
+};
+
+/** Fills either protocol's recorded-event message with a stored event, as the server sends it. */
+export const withRecordedFields = <M extends RecordedEventMessage<M>>(message: M, event: StoredEvent, id: UUID | undefined): M => {
+  const recorded = message
+    .setId(id)
     .setStreamIdentifier(streamIdentifier(event.streamName))
     .setStreamRevision(event.revision.toString(10))
     .setCommitPosition(event.position.commit.toString(10))
@@ -54,6 +69,11 @@ export const eventResponse = (event: StoredEvent, { structuredUuids }: EncodingO
     .set('type', event.type)
     .set('content-type', event.contentType)
     .set('created', event.createdTicks.toString(10));
+  return recorded;
+};
+
+export const eventResponse = (event: StoredEvent, { structuredUuids }: EncodingOptions): ReadResp => {
+  const recorded = withRecordedFields(new ReadResp.ReadEvent.RecordedEvent(), event, uuidMessage(event.eventId, structuredUuids));
   const readEvent = new ReadResp.ReadEvent()
     .setEvent(recorded)
     .setCommitPosition(event.position.commit.toString(10));

@@ -92,13 +92,21 @@ export const startHandlerProcess = async (location: StoreLocation): Promise<Hand
 /** A running reactor process, and every report it has sent so far. */
 export type ReactorProcess = Readonly<{
   pid: number;
+  /** How the process ended: its exit code or the signal that ended it. */
+  exited: Promise<number | NodeJS.Signals | null>;
   reports: () => readonly ReactorReport[];
   stop: () => Promise<void>;
   kill: () => Promise<void>;
 }>;
 
-export const startReactorProcess = async (location: StoreLocation, group: string, deliveriesPath: string): Promise<ReactorProcess> => {
-  const { child, exited } = forkScript('reactor-process.ts', [storeArgument(location), group, deliveriesPath]);
+export const startReactorProcess = async (
+  location: StoreLocation,
+  group: string,
+  deliveriesPath: string,
+  options: Readonly<{ crashAfterSends?: number }> = {},
+): Promise<ReactorProcess> => {
+  const crash = options.crashAfterSends === undefined ? [] : [`crash-after-sends=${options.crashAfterSends}`];
+  const { child, exited } = forkScript('reactor-process.ts', [storeArgument(location), group, deliveriesPath, ...crash]);
   const reports: ReactorReport[] = [];
   child.on('message', (message: unknown) => {
     if (isReactorReport(message)) reports.push(message);
@@ -111,6 +119,7 @@ export const startReactorProcess = async (location: StoreLocation, group: string
   );
   return {
     pid: child.pid ?? -1,
+    exited,
     reports: () => [...reports],
     stop: async () => {
       const stop: ReactorRequest = { kind: 'stop' };

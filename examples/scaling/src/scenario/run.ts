@@ -48,6 +48,8 @@ export type RunOutcome = Readonly<{
   outboxes: ReadonlyMap<string, readonly string[]>;
   reactorReports: readonly (readonly ReactorReport[])[];
   killedReactors: number;
+  /** Whether the first worker had killed itself right after a send, before recording it, by the time the run was midway. */
+  crashedAfterSending: boolean;
   followed: Awaited<ReturnType<typeof documentsOf>>;
   rebuilt: Awaited<ReturnType<typeof documentsOf>>;
 }>;
@@ -99,7 +101,11 @@ export const runScenario = async (location: StoreLocation, workDirectory: string
   const follows = projections.map((projection) => projection.follow(runner));
 
   const handlers: HandlerProcess[] = await Promise.all(Array.from({ length: HANDLERS }, () => startHandlerProcess(location)));
-  const reactors: ReactorProcess[] = await Promise.all(Array.from({ length: REACTORS }, () => startReactorProcess(location, group, deliveriesPath)));
+  // The first worker dies right after its first send, before recording it: the event goes back
+  // to the group, another worker sends it again under the same idempotency key.
+  const reactors: ReactorProcess[] = await Promise.all(
+    Array.from({ length: REACTORS }, (_unused, index) => startReactorProcess(location, group, deliveriesPath, index === 0 ? { crashAfterSends: 1 } : {})),
+  );
   const handler = (index: number): HandlerProcess => nth(handlers, index % HANDLERS);
   const sent: Sent[] = [];
   const send = async (command: JsonObject, ...to: readonly number[]): Promise<readonly CommandResult[]> => {
@@ -130,12 +136,15 @@ export const runScenario = async (location: StoreLocation, workDirectory: string
 
     const plan = randomPlan(commands, users.slice(0, 5), HANDLERS, PLAN_LENGTH, seed);
     let killedReactors = 0;
+    let crashedAfterSending = false;
     for (let start = 0; start < plan.length; start += WAVE) {
       if (start === WAVE * 2) {
-        // Midway, whatever it holds: its unacknowledged events go to the others after the message timeout.
-        await nth(reactors, 0).kill();
+        // Midway: the worker that crashed after sending is replaced, and the other is killed
+        // whatever it holds (its unacknowledged events go to the others) and replaced too.
+        crashedAfterSending = (await Promise.race([nth(reactors, 0).exited, Promise.resolve('running')])) === 'SIGKILL';
+        await nth(reactors, 1).kill();
         killedReactors += 1;
-        reactors.push(await startReactorProcess(location, group, deliveriesPath));
+        reactors.push(await startReactorProcess(location, group, deliveriesPath), await startReactorProcess(location, group, deliveriesPath));
       }
       await Promise.all(plan.slice(start, start + WAVE).map((step) => send(step.command, ...(step.alsoTo === undefined ? [step.handler] : [step.handler, step.alsoTo]))));
     }
@@ -184,6 +193,7 @@ export const runScenario = async (location: StoreLocation, workDirectory: string
         outboxes,
         reactorReports: reactors.map((reactor) => reactor.reports()),
         killedReactors,
+        crashedAfterSending,
         followed: await documentsOf(followedModels, projectionNames),
         rebuilt: await documentsOf(rebuiltModels, projectionNames),
       };
