@@ -16,7 +16,7 @@ describeEventStoreConformance('SQLite event store', async () => {
       directory.remove();
     },
   };
-});
+}, { globalChain: true });
 
 // The read-model store shares its connection with an event store, as an application would.
 describeReadModelStoreConformance('SQLite read-model store', async () => {

@@ -1,6 +1,7 @@
 import type { EventStore } from '../port';
 import { appendConformance } from './append-conformance';
 import { lifecycleConformance } from './lifecycle-conformance';
+import { logChainConformance } from './log-chain-conformance';
 import { readArgumentsConformance } from './read-arguments-conformance';
 import { readConformance } from './read-conformance';
 import { subscriptionConformance } from './subscription-conformance';
@@ -11,6 +12,11 @@ export type EventStoreFixture = Readonly<{ store: EventStore; teardown: () => Pr
 export type ConformanceOptions = Readonly<{
   /** Per test and per hook. Defaults to 60 s; the suite never asserts on timing. */
   timeoutMs?: number;
+  /**
+   * The store keeps the global chain (`recordedAt` and `logLink` on every event, see `LogLink`):
+   * its rules are checked too. The SQLite and in-memory stores do; EventStoreDB does not.
+   */
+  globalChain?: boolean;
 }>;
 
 /**
@@ -35,5 +41,6 @@ export const describeEventStoreConformance = (
     describe('reading with odd arguments', () => readArgumentsConformance(store, timeout));
     describe('subscribeToAll', () => subscriptionConformance(store, timeout));
     describe('after close', () => lifecycleConformance(store, timeout));
+    if (options.globalChain === true) describe('the global chain', () => logChainConformance(store, timeout));
   });
 };

@@ -7,7 +7,7 @@ import { createInMemoryEventStore } from './in-memory-event-store';
 describeEventStoreConformance('in-memory event store', async () => {
   const store = createInMemoryEventStore();
   return { store, teardown: () => store.close() };
-});
+}, { globalChain: true });
 
 const event = (eventId: string, data: NewEvent['data'] = {}): NewEvent => ({ eventId, type: 'Happened', data, metadata: {} });
 
