@@ -1,19 +1,16 @@
-import * as A from 'fp-ts/Array';
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import type { JsonObject, Position } from '../port';
 import type { ReadModelStore } from '../read-model-port';
 import { frozenJsonCopy } from './frozen-json';
 
-type Projection = Readonly<{ documents: ReadonlyMap<string, JsonObject>; checkpoint: Position | 'start' }>;
+type Projection = Readonly<{ documents: Map<string, JsonObject>; checkpoint: Position | 'start' }>;
 
 const emptyProjection: Projection = { documents: new Map(), checkpoint: 'start' };
 
 /**
- * A `ReadModelStore` in process memory. Each commit builds the projection's next state aside
- * and swaps it in with one assignment, so documents and checkpoint change together or not at
- * all (a document that cannot be copied fails the whole commit).
+ * A `ReadModelStore` in process memory. Documents and checkpoint change together or not at all:
+ * a document that cannot be copied fails the whole commit before anything is applied.
  */
 export const createInMemoryReadModelStore = (): ReadModelStore => {
   const projections = new Map<string, Projection>();
@@ -30,26 +27,24 @@ export const createInMemoryReadModelStore = (): ReadModelStore => {
       ),
 
     commit: (projection, changes, checkpoint) =>
-      TE.fromEither(
-        pipe(
-          [...changes.upserts],
-          A.traverse(E.Applicative)(([id, document]) =>
-            pipe(
-              frozenJsonCopy(document),
-              E.map((copy) => [id, copy] as const),
-            ),
-          ),
-          E.map((upserts) => {
-            const documents = new Map(projectionNamed(projection).documents);
-            for (const [id, document] of upserts) documents.set(id, document);
-            for (const id of changes.deletes) documents.delete(id);
-            projections.set(projection, {
-              documents,
-              checkpoint: Object.freeze({ commit: checkpoint.commit, prepare: checkpoint.prepare }),
-            });
-          }),
-        ),
-      ),
+      TE.fromIOEither(() => {
+        // Every copy is made before anything changes: a document that cannot be copied fails
+        // the commit with nothing applied. The changes are then applied in place, in one turn of
+        // the event loop, so no reader sees half of them; a commit costs its own documents, not
+        // a copy of the whole read model (a live projection commits every event).
+        const upserts: Array<readonly [string, JsonObject]> = [];
+        for (const [id, document] of changes.upserts) {
+          const copy = frozenJsonCopy(document);
+          if (E.isLeft(copy)) return copy;
+          upserts.push([id, copy.right]);
+        }
+        const current = projections.get(projection);
+        const documents = current?.documents ?? new Map<string, JsonObject>();
+        for (const [id, document] of upserts) documents.set(id, document);
+        for (const id of changes.deletes) documents.delete(id);
+        projections.set(projection, { documents, checkpoint: Object.freeze({ commit: checkpoint.commit, prepare: checkpoint.prepare }) });
+        return E.right(undefined);
+      }),
 
     reset: (projection) =>
       TE.fromIO(() => {
