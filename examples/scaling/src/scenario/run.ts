@@ -156,9 +156,13 @@ export const runScenario = async (location: StoreLocation, workDirectory: string
     const deliveries = openSharedDeliveries(deliveriesPath);
     if (E.isLeft(deliveries)) throw new Error(deliveries.left);
     try {
-      await eventually('every notice the log calls for is delivered', () => {
+      // Done when every notice is delivered and recorded sent: a worker that died after sending
+      // left its notice delivered but not recorded, until another worker takes the event over.
+      await eventually('every notice the log calls for is delivered and recorded sent', async () => {
         const delivered = new Set(deliveries.right.deliveries().map((delivery) => delivery.idempotencyKey));
-        return notices.every((notice) => delivered.has(notice.noticeId));
+        if (!notices.every((notice) => delivered.has(notice.noticeId))) return false;
+        const outboxes = await Promise.all(notices.map((notice) => outboxOf(store, notice.noticeId)));
+        return outboxes.every((types) => types.includes('NotificationSent'));
       });
       await Promise.all(reactors.map((reactor) => reactor.stop()));
       await Promise.all(handlers.map((process) => process.stop()));
