@@ -82,67 +82,94 @@ export const prepareAppender = (connection: Database.Database, clock: () => Date
     previousHash: statements().selectLogHead.get()?.log_hash,
   });
 
+  /**
+   * The log's tail as the current write transaction has left it: read once when the
+   * transaction begins, then carried from one append to the next, and written to `log_head`
+   * once before the commit. Inside a write transaction no other connection can append, so the
+   * carried tail is the file's; it is never carried from one transaction to another.
+   */
+  let tail: LogTail | undefined;
+  let tailMoved = false;
+  const beginTransaction = (): void => {
+    tail = undefined;
+    tailMoved = false;
+  };
+  const writeLogHead = (): void => {
+    if (tailMoved && tail?.previousHash !== undefined) statements().upsertLogHead.run(tail.nextPosition - 1n, tail.previousHash);
+  };
+
   // The check and the inserts run in one transaction started with BEGIN IMMEDIATE, which
   // takes SQLite's write lock before reading the head. Another connection, in this process or
   // another, cannot append between our check and our insert: it waits for the lock (up to
   // busy_timeout) and then sees our events, so of two writers expecting the same revision
   // exactly one wins. A refused expectation returns before writing, so committing is a no-op.
-  const appendInTransaction = connection.transaction(
-    (streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): E.Either<StoreError, AppendResult> => {
-      const { selectHead, insertEvent, upsertLogHead } = statements();
-      const head = selectHead.get(streamName);
-      // The rule itself is shared with the other stores, so they cannot drift apart.
-      const checked = checkExpectedRevision(streamName, expected, head?.revision ?? 'NO_STREAM');
-      if (E.isLeft(checked)) return checked;
-      if (events.length === 0) return E.right(resultForHead(head));
-      const category = categoryColumnOf(streamName);
-      const recordedAt = clock().toISOString();
-      let revision = head === undefined ? -1n : head.revision;
-      let { nextPosition: position, previousHash } = logTail();
-      for (const event of events) {
-        revision += 1n;
-        const link = linkInLog({ ...event, streamName, revision, position: positionOf(position), recordedAt }, previousHash);
-        insertEvent.run(
-          position,
-          event.eventId,
-          streamName,
-          category,
-          revision,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-          recordedAt,
-          link.hash,
-          link.previousHash ?? null,
-        );
-        previousHash = link.hash;
-        position += 1n;
-      }
-      const last = position - 1n;
-      if (previousHash !== undefined) upsertLogHead.run(last, previousHash);
-      return E.right({ nextExpectedRevision: revision, position: positionOf(last) });
-    },
-  );
+  const appendWithin = (streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): E.Either<StoreError, AppendResult> => {
+    const { selectHead, insertEvent } = statements();
+    const head = selectHead.get(streamName);
+    // The rule itself is shared with the other stores, so they cannot drift apart.
+    const checked = checkExpectedRevision(streamName, expected, head?.revision ?? 'NO_STREAM');
+    if (E.isLeft(checked)) return checked;
+    if (events.length === 0) return E.right(resultForHead(head));
+    const category = categoryColumnOf(streamName);
+    const recordedAt = clock().toISOString();
+    let revision = head === undefined ? -1n : head.revision;
+    let { nextPosition: position, previousHash } = tail ?? logTail();
+    for (const event of events) {
+      revision += 1n;
+      const link = linkInLog({ ...event, streamName, revision, position: positionOf(position), recordedAt }, previousHash);
+      insertEvent.run(
+        position,
+        event.eventId,
+        streamName,
+        category,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        recordedAt,
+        link.hash,
+        link.previousHash ?? null,
+      );
+      previousHash = link.hash;
+      position += 1n;
+    }
+    // Carried only once every insert succeeded: an append that throws is rolled back, and so is
+    // what it would have moved.
+    tail = { nextPosition: position, previousHash };
+    tailMoved = true;
+    return E.right({ nextExpectedRevision: revision, position: positionOf(position - 1n) });
+  };
+
+  const inOwnTransaction = connection.transaction((streamName: string, events: readonly NewEvent[], expected: ExpectedRevision) => {
+    beginTransaction();
+    const result = appendWithin(streamName, events, expected);
+    writeLogHead();
+    return result;
+  });
 
   // Called inside another transaction, better-sqlite3 runs a transaction function in a
   // savepoint, and rolls back to it if the function throws.
-  const inGroup = connection.transaction((requests: readonly AppendRequest[]) =>
-    requests.map(({ streamName, events, expectedRevision }) => {
+  const inSavepoint = connection.transaction(appendWithin);
+  const inGroup = connection.transaction((requests: readonly AppendRequest[]) => {
+    beginTransaction();
+    const results = requests.map(({ streamName, events, expectedRevision }) => {
       try {
-        return appendInTransaction(streamName, events, expectedRevision);
+        return inSavepoint(streamName, events, expectedRevision);
       } catch (error) {
         // Some errors (a full disk, an I/O error) make SQLite roll back the whole transaction:
         // nothing of the group survives, so the group fails as one.
         if (!connection.inTransaction) throw error;
         return E.left(failureOf(error, streamName));
       }
-    }),
-  );
+    });
+    writeLogHead();
+    return results;
+  });
 
   return {
     one: ({ streamName, events, expectedRevision }) => {
       try {
-        return appendInTransaction.immediate(streamName, events, expectedRevision);
+        return inOwnTransaction.immediate(streamName, events, expectedRevision);
       } catch (error) {
         return E.left(failureOf(error, streamName));
       }

@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/Either';
 import Database from 'better-sqlite3';
 import type { AppendResult, StoreError } from '@ssp/eventstore';
-import { positionOf } from '@ssp/eventstore';
+import { hashLogEntry, positionOf } from '@ssp/eventstore';
 import type { AppendRequest, Appender } from './append';
 import { createGroupCommit } from './group-commit';
+import { readSqliteLogHead } from './log-head';
 import { openSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
 import { leftOf, newEvent, rightOf } from './testing/fixtures';
 import { createTempDirectory, type TempDirectory } from './testing/temp-directory';
@@ -86,6 +87,29 @@ describe('group commit on a SQLite file', () => {
       reader.close();
     }
   };
+
+  it('given appends grouped with one refused and one failing part-way (a repeated event id), when they settle, then the global chain links every stored event in order and the head names the last', async () => {
+    rightOf(await store.appendToStream('Device-1', [newEvent('Registered')], { expectedRevision: 'NO_STREAM' })());
+    const repeated = newEvent('Registered');
+
+    await Promise.all([
+      store.appendToStream('Device-2', [newEvent('Registered'), newEvent('Renamed')], { expectedRevision: 'NO_STREAM' })(),
+      store.appendToStream('Device-1', [newEvent('Renamed')], { expectedRevision: 'NO_STREAM' })(),
+      store.appendToStream('Device-3', [repeated], { expectedRevision: 'NO_STREAM' })(),
+      store.appendToStream('Device-4', [newEvent('Registered'), repeated], { expectedRevision: 'NO_STREAM' })(),
+      store.appendToStream('Device-5', [newEvent('Registered')], { expectedRevision: 'NO_STREAM' })(),
+    ]);
+
+    const log = rightOf(await store.readAll()());
+    expect(log.map((event) => event.streamName)).toEqual(['Device-1', 'Device-2', 'Device-2', 'Device-3', 'Device-5']);
+    let previous: string | undefined;
+    for (const event of log) {
+      expect(event.logLink).toEqual({ hash: hashLogEntry(event, previous), ...(previous === undefined ? {} : { previousHash: previous }) });
+      previous = event.logLink?.hash;
+    }
+    const head = rightOf(readSqliteLogHead(store.database));
+    expect(head).toEqual({ position: log.at(-1)?.position, hash: previous });
+  });
 
   it('given appends in flight together, one with a wrong expected revision, when they settle, then only that one fails and the others are committed in request order', async () => {
     rightOf(await store.appendToStream('Device-1', [newEvent('Registered')], { expectedRevision: 'NO_STREAM' })());
