@@ -29,7 +29,7 @@ export { comparePositions, parsePosition, positionOf, serialisePosition } from '
 export { categoryOf, streamName } from './streams';
 export { pagesAfter } from './read-pages';
 // The stored-event format: plain JSON, and each event's place in its stream's hash chain.
-export { toJsonObject, toJsonValue } from './json';
+export { asJsonObject, toJsonObject, toJsonValue } from './json';
 export { canonicalJson, type CanonicalInput } from './canonical-json';
 export { chainEvent, chainEvents, hashEvent, storedHashOf, type UnchainedEvent } from './hash-chain';
 export { hashLogEntry, linkInLog, type LogEntry, type LogLink } from './log-chain';

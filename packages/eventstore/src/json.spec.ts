@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { toJsonObject, toJsonValue } from './json';
+import { asJsonObject, toJsonObject, toJsonValue } from './json';
 
 describe('toJsonValue', () => {
   it('given any object of JSON-like values, when converted, then it equals what JSON text keeps of it', () => {
@@ -23,5 +23,23 @@ describe('toJsonValue', () => {
     const converted = toJsonObject(JSON.parse('{"__proto__": {"x": 1}}'));
     expect(Object.keys(converted)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(converted)).toBe(Object.prototype);
+  });
+});
+
+describe('asJsonObject', () => {
+  it('given a value that is already plain JSON, then it is handed back as it is, not copied', () => {
+    const document = { name: 'Work', phones: [{ id: 'a', default: true, order: 1 }], note: null };
+    expect(asJsonObject(document)).toBe(document);
+  });
+
+  it.each<[string, object]>([
+    ['an undefined field', { name: 'Work', extension: undefined }],
+    ['a number that JSON cannot hold', { count: Number.NaN }],
+    ['an undefined field deep inside', { phones: [{ id: 'a', name: undefined }] }],
+    ['an object that is not plain', { at: new Date(0) }],
+  ])('given %s, then a JSON copy is made, as toJsonObject makes it', (_what, value) => {
+    const json = asJsonObject(value);
+    expect(json).not.toBe(value);
+    expect(json).toEqual(toJsonObject(value));
   });
 });

@@ -35,3 +35,25 @@ export const toJsonObject = (value: object): JsonObject => {
   const json = toJsonValue(value);
   return isJsonObject(json) ? json : {};
 };
+
+/** Whether a value is already plain JSON: finite numbers, no undefined field, plain objects and arrays only. */
+const isPlainJson = (value: unknown): boolean => {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) {
+    const items: readonly unknown[] = value;
+    return items.every(isPlainJson);
+  }
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key of Object.keys(value)) if (!isPlainJson(Reflect.get(value, key))) return false;
+  return true;
+};
+
+const isPlainJsonObject = (value: object): value is JsonObject => !Array.isArray(value) && isPlainJson(value);
+
+/**
+ * The value itself when it is already plain JSON (a check, no copy), else `toJsonObject`'s copy.
+ * For callers that hand the value to something that copies or serialises it anyway (a read-model
+ * store's commit): one walk instead of a second copy.
+ */
+export const asJsonObject = (value: object): JsonObject => (isPlainJsonObject(value) ? value : toJsonObject(value));

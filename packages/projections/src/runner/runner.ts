@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import { describeValidationError, isDomainStream } from '@ssp/domain';
-import { comparePositions, pagesAfter, toJsonObject, type EventStore, type JsonObject, type Position, type ReadModelStore, type RecordedEvent } from '@ssp/eventstore';
+import { asJsonObject, comparePositions, pagesAfter, type EventStore, type JsonObject, type Position, type ReadModelStore, type RecordedEvent } from '@ssp/eventstore';
 import type { ProjectionPhase } from '../telemetry/names';
 import { createProjectionTelemetry, type BatchRecording, type ProjectionTelemetryOptions } from '../telemetry/projection-telemetry';
 import { corruptDocument, storeFailed, subscriptionDropped, undecodable, type ProjectionError } from './errors';
@@ -128,7 +128,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const deletes: string[] = [];
       for (const [id, document] of pending) {
         if (document === null) deletes.push(id);
-        else upserts.push([id, toJsonObject(document)]);
+        else upserts.push([id, asJsonObject(document)]);
       }
       const committed = await readModels.commit(projection.name, { upserts, deletes }, last)();
       if (E.isLeft(committed)) return E.left(storeFailed(projection.name, committed.left));
