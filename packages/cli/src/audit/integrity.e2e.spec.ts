@@ -1,12 +1,10 @@
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
 import { positionOf, type JsonObject } from '@ssp/eventstore';
 import { openSqliteDatabase, openSqliteReadModelStore } from '@ssp/sqlite';
-import { seedStoryFile } from '../seed-story';
 import { JORDAN_DEVICES, newestOf, tamperWith } from './sqlite-tampering';
 import { ssp } from './run-ssp.testing';
+import { storyStore } from './story-store.testing';
 
 // `ssp audit verify` on a SQLite file damaged below the events: the chain covers what the
 // events say, SQLite's integrity check covers the file (read models and checkpoints included).
@@ -62,27 +60,18 @@ const overwritePage = (path: string, page: Page, pageSize: number, offset: numbe
 };
 
 describe('ssp audit verify: the store file’s own integrity check', () => {
-  let base: string;
+  const story = storyStore('ssp-integrity-');
   let original: string;
-  let copies = 0;
-
-  const copyOfStore = (): string => {
-    copies += 1;
-    const path = join(base, `copy-${copies}.sqlite`);
-    copyFileSync(original, path);
-    return path;
-  };
+  const copyOfStore = (): string => story.copy();
 
   beforeAll(async () => {
-    base = mkdtempSync(join(tmpdir(), 'ssp-integrity-'));
-    original = join(base, 'story.sqlite');
-    expect(ssp(['run', seedStoryFile, '--store', `sqlite:${original}`]).status).toBe(0);
+    original = story.create();
     await addReadModel(original);
     // Every commit is in the file itself, so a copy of the file is the whole store.
     expect(existsSync(`${original}-wal`)).toBe(false);
   }, 60_000);
 
-  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  afterAll(() => story.remove());
 
   it('given a sound file, when verified, then the chain is intact, the file is reported sound, and verify exits 0', () => {
     const path = copyOfStore();

@@ -1,15 +1,14 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { hashEvent, type JsonObject } from '@ssp/eventstore';
 import { parseSealFile, readPublicKey, verifyAgainstSeals, verifyHistory } from '@ssp/projections';
-import { seedStoryFile } from '../seed-story';
 import { loadHistory } from './history';
 import type { Progress } from './progress';
 import { FORGED_ID, insertForged, JORDAN_DEVICES, makeRoomAt, newestOf, relinkLog, rowAt, swapPositions, tamperWith, type Sql } from './sqlite-tampering';
 import { ssp } from './run-ssp.testing';
+import { storyStore } from './story-store.testing';
 
 // Seals as an auditor uses them: keys made, the story's store sealed, then the SQLite file
 // tampered with directly, as an insider with write access (but not the signing key) could.
@@ -25,19 +24,13 @@ type SealsJson = Readonly<{
 }>;
 
 describe('ssp audit seal, verify --seal and prove on a SQLite store', () => {
+  const story = storyStore('ssp-seals-');
   let base: string;
   let original: string;
   let publicKey: string;
   let privateKey: string;
   let sealFile: string;
-  let copies = 0;
-
-  const copyOfStore = (): string => {
-    copies += 1;
-    const path = join(base, `copy-${copies}.sqlite`);
-    copyFileSync(original, path);
-    return path;
-  };
+  const copyOfStore = (): string => story.copy();
 
   const verify = (path: string, seals: readonly string[] = [sealFile]): Readonly<{ status: number | null; report: SealsJson }> => {
     const run = ssp(['audit', 'verify', '--store', `sqlite:${path}`, '--seal', ...seals, '--public-key', publicKey, '--json']);
@@ -53,16 +46,15 @@ describe('ssp audit seal, verify --seal and prove on a SQLite store', () => {
   };
 
   beforeAll(() => {
-    base = mkdtempSync(join(tmpdir(), 'ssp-seals-'));
-    original = join(base, 'story.sqlite');
-    expect(ssp(['run', seedStoryFile, '--store', `sqlite:${original}`]).status).toBe(0);
+    original = story.create();
+    base = story.folder();
     expect(ssp(['audit', 'keys', '--out', join(base, 'keys')]).status).toBe(0);
     privateKey = join(base, 'keys', 'seal-key.pem');
     publicKey = join(base, 'keys', 'seal-key.pub.pem');
     sealFile = seal(original, 'monday.seal.json');
   }, 60_000);
 
-  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  afterAll(() => story.remove());
 
   it('given `ssp audit keys`, then the private key may be read by its owner only, and keys are never overwritten', () => {
     expect(statSync(privateKey).mode & 0o777).toBe(0o600);

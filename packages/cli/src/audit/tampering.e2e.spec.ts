@@ -1,15 +1,12 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { hashEvent, type JsonObject } from '@ssp/eventstore';
 import { verifyHistory, type TamperKind } from '@ssp/projections';
 import { openSqliteDatabase, readSqliteLogHead } from '@ssp/sqlite';
-import { seedStoryFile } from '../seed-story';
 import { loadHistory } from './history';
 import type { Progress } from './progress';
 import { FORGED_ID, insertForged, JORDAN_DEVICES, newestOf, relinkLog, swapPositions, tamperWith, type Sql } from './sqlite-tampering';
 import { ssp } from './run-ssp.testing';
+import { storyStore } from './story-store.testing';
 
 // The kinds of tampering that the stream chains alone cannot show, done with SQL to a SQLite
 // store as an insider with write access could, and what the store's global chain (with the
@@ -22,16 +19,8 @@ const silent: Progress = { reading: () => undefined, phase: () => () => undefine
 type Expected = Readonly<{ kind: TamperKind; eventId: (sql: Sql) => string }> | 'INTACT';
 
 describe('the global chain on a SQLite store: what the stream chains cannot show', () => {
-  let base: string;
-  let original: string;
-  let copies = 0;
-
-  const copyOfStore = (): string => {
-    copies += 1;
-    const path = join(base, `copy-${copies}.sqlite`);
-    copyFileSync(original, path);
-    return path;
-  };
+  const story = storyStore('ssp-tampering-');
+  const copyOfStore = (): string => story.copy();
 
   /** verify as `ssp audit verify` runs it: the whole log, and the head the store recorded. */
   const verify = async (path: string) => {
@@ -69,12 +58,10 @@ describe('the global chain on a SQLite store: what the stream chains cannot show
   };
 
   beforeAll(() => {
-    base = mkdtempSync(join(tmpdir(), 'ssp-tampering-'));
-    original = join(base, 'story.sqlite');
-    expect(ssp(['run', seedStoryFile, '--store', `sqlite:${original}`]).status).toBe(0);
+    story.create();
   }, 60_000);
 
-  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  afterAll(() => story.remove());
 
   it('given the untouched store, then the global chain is intact over every event', async () => {
     const report = await verify(copyOfStore());
