@@ -2,7 +2,7 @@ import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { CreateReq, GetInfoResp, ReadResp, SubscriptionInfo } from '@eventstore/db-client/generated/persistent_pb';
 import type { StoredEvent } from './event-log';
 import type { ConsumerLoad, GroupSettings } from './persistent-group';
-import { matcher, type EventPredicate } from './read-filter';
+import { predicateOf, type EventPredicate } from './read-filter';
 import { eventResponse, withRecordedFields, type EncodingOptions } from './wire';
 
 /**
@@ -94,18 +94,4 @@ export const invalidArgument = (details: string): ServiceError =>
   Object.assign(new Error(details), { code: status.INVALID_ARGUMENT, details, metadata: new Metadata() });
 
 /** The group's filter: on the stream name or the event type, by regex or by prefixes, as for `$all` subscriptions. */
-export const persistentFilterOf = (options: CreateReq.AllOptions): EventPredicate => {
-  const filter = options.getFilter();
-  if (filter === undefined) return () => true;
-  const onStream = filter.getStreamIdentifier();
-  if (onStream !== undefined) {
-    const matches = matcher(onStream);
-    return (event) => matches(event.streamName);
-  }
-  const onType = filter.getEventType();
-  if (onType !== undefined) {
-    const matches = matcher(onType);
-    return (event) => matches(event.type);
-  }
-  return () => true;
-};
+export const persistentFilterOf = (options: CreateReq.AllOptions): EventPredicate => predicateOf(options.getFilter());

@@ -14,7 +14,7 @@ const everything: EventPredicate = () => true;
 /** A filter expression, as both the streams and the persistent subscriptions protocols carry it. */
 export type FilterExpression = Readonly<{ getRegex: () => string; getPrefixList: () => string[] }>;
 
-export const matcher = (expression: FilterExpression): ((text: string) => boolean) => {
+const matcher = (expression: FilterExpression): ((text: string) => boolean) => {
   const regex = expression.getRegex();
   if (regex !== '') {
     const compiled = new RegExp(regex);
@@ -24,8 +24,14 @@ export const matcher = (expression: FilterExpression): ((text: string) => boolea
   return (text) => prefixes.some((prefix) => text.startsWith(prefix));
 };
 
-export const filterOf = (options: ReadReq.Options): EventPredicate => {
-  const filter = options.getFilter();
+/** A filter on the stream name or the event type, as both protocols carry it. */
+export type FilterOptions = Readonly<{
+  getStreamIdentifier: () => FilterExpression | undefined;
+  getEventType: () => FilterExpression | undefined;
+}>;
+
+/** The predicate of a filter, or of none: the same for `$all` reads, subscriptions and persistent subscriptions. */
+export const predicateOf = (filter: FilterOptions | undefined): EventPredicate => {
   if (filter === undefined) return everything;
   const onStream = filter.getStreamIdentifier();
   if (onStream !== undefined) {
@@ -39,3 +45,5 @@ export const filterOf = (options: ReadReq.Options): EventPredicate => {
   }
   return everything;
 };
+
+export const filterOf = (options: ReadReq.Options): EventPredicate => predicateOf(options.getFilter());
