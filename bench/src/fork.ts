@@ -1,23 +1,18 @@
 import { fork } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { ChildBundle } from './bundle';
 import type { Task } from './tasks';
 import { isChildReport, type ChildReport } from './wire';
-
-const childScript = join(__dirname, 'child.ts');
-/** tsx's loader by path: the child must not depend on where it was started from. */
-const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
 
 /**
  * Runs one task in a fresh Node process and answers its report, or why there is none. The
  * child's stdout is sent to our stderr with its progress (Emmett logs its SQLite errors to
  * stdout), so that stdout carries only the table.
  */
-export const runInChild = (task: Task, inputsDirectory: string, extraNodeOptions: readonly string[] = []): Promise<ChildReport | string> =>
+export const runInChild = (bundle: ChildBundle, task: Task, inputsDirectory: string, extraNodeOptions: readonly string[] = []): Promise<ChildReport | string> =>
   new Promise((resolve) => {
     let report: ChildReport | undefined;
-    const child = fork(childScript, [JSON.stringify(task), inputsDirectory], {
-      execArgv: ['--import', tsxLoader, ...extraNodeOptions],
+    const child = fork(bundle.script, [JSON.stringify(task), inputsDirectory], {
+      execArgv: [...extraNodeOptions],
       stdio: ['ignore', 2, 2, 'ipc'],
     });
     child.on('message', (message: unknown) => {

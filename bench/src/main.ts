@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as E from 'fp-ts/Either';
+import { bundleChild, locatorFor, type ChildBundle } from './bundle';
 import { runInChild } from './fork';
 import { prepareInputs } from './inputs';
 import { describeMachine, loadNow } from './machine';
@@ -17,7 +18,6 @@ import { parseOptions, usage, type BenchOptions } from './options';
 import { describeTask, planRun, profileTask } from './plan';
 import { readProfile, shortPath, topSelfTime, type ProfileEntry } from './profile';
 import { ratiosOf } from './ratios';
-import { locateInSource } from './source-locations';
 import { digestDisagreements, fromCommandRun, fromReplay, summarise, type Measurement } from './summary';
 import { detailTable, headlineTable, markdownTable, ratioTable } from './table';
 import type { Task } from './tasks';
@@ -43,13 +43,13 @@ const measurementsOf = (task: Task, run: number, report: Awaited<ReturnType<type
   return outcome.results.map((result) => fromCommandRun(outcome.kind, run, maxRssKb, planned, result));
 };
 
-const profileOnce = async (options: BenchOptions, inputs: string): Promise<ProfileEntry[]> => {
+const profileOnce = async (bundle: ChildBundle, options: BenchOptions, inputs: string): Promise<ProfileEntry[]> => {
   const directory = mkdtempSync(join(tmpdir(), 'ssp-bench-profile-'));
   try {
     progress('profile: W1 in memory, ours, no cache, under node --cpu-prof');
-    const report = await runInChild(profileTask(options), inputs, ['--cpu-prof', `--cpu-prof-dir=${directory}`]);
+    const report = await runInChild(bundle, profileTask(options), inputs, ['--cpu-prof', `--cpu-prof-dir=${directory}`]);
     if (typeof report === 'string') return failLoudly(`the profiled run: ${report}`);
-    return topSelfTime(readProfile(directory), 15, locateInSource).map((entry) => ({ ...entry, url: shortPath(entry.url, repositoryRoot) }));
+    return topSelfTime(readProfile(directory), 15, locatorFor(bundle)).map((entry) => ({ ...entry, url: shortPath(entry.url, repositoryRoot) }));
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -71,18 +71,21 @@ const main = async (): Promise<void> => {
   progress(`node ${machine.node}, ${machine.cores} × ${machine.cpu}, temp files on ${machine.tempFileSystem}`);
   const inputs = mkdtempSync(join(tmpdir(), 'ssp-bench-inputs-'));
   try {
+    const bundling = performance.now();
+    const bundle = await bundleChild(join(repositoryRoot, 'bench', '.build'));
+    progress(`the measuring process compiled by esbuild into ${shortPath(bundle.script, repositoryRoot)} in ${((performance.now() - bundling) / 1000).toFixed(1)} s`);
     await prepareInputs(inputs, options.sizes, progress);
     const tasks = planRun(options);
     const measurements: Measurement[] = [];
     for (let run = 1; run <= options.runs; run += 1) {
       for (const [i, task] of tasks.entries()) {
         progress(`[run ${run}/${options.runs}, ${i + 1}/${tasks.length}] ${describeTask(task)}`);
-        measurements.push(...measurementsOf(task, run, await runInChild(task, inputs), options));
+        measurements.push(...measurementsOf(task, run, await runInChild(bundle, task, inputs), options));
       }
     }
     const disagreements = digestDisagreements(measurements);
     if (disagreements.length > 0) failLoudly(disagreements.join('\n'));
-    const profile = options.profile ? await profileOnce(options, inputs) : [];
+    const profile = options.profile ? await profileOnce(bundle, options, inputs) : [];
 
     const summaries = summarise(measurements);
     const ratios = ratiosOf(measurements);

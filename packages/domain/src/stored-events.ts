@@ -26,10 +26,34 @@ export type UndecodableEvent = Readonly<{
 export const schemaVersionIn = (metadata: StoredEvent['metadata']): number =>
   typeof metadata.schemaVersion === 'number' ? metadata.schemaVersion : 1;
 
+const isDeeplyFrozen = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null) return true;
+  if (!Object.isFrozen(value)) return false;
+  return Object.values(value).every(isDeeplyFrozen);
+};
+
+/**
+ * Records that cannot change, each with the event it decoded to. A store that hands out the
+ * same frozen record on every read (the in-memory store does) then has each record checked
+ * once, the first time it is read, instead of on every load of its stream; a record that is
+ * not frozen all the way down (a SQLite or EventStoreDB read builds new ones) is checked every
+ * time. Only an event that is the record's own data, already current and canonical, is kept:
+ * the entry is as immutable as the record, and goes when the record does.
+ */
+const decodedRecords = new WeakMap<StoredEvent, DomainEvent>();
+
 /** Upcasts a stored event to its current shape, then decodes it with the contract's codecs. */
 export const readDomainEvent = (stored: StoredEvent): E.Either<UndecodableEvent, DomainEvent> => {
+  const known = decodedRecords.get(stored);
+  if (known !== undefined) return E.right(known);
   const decoded = decodeEvent({ type: stored.type, data: upcast(stored.type, stored.data, schemaVersionIn(stored.metadata)) });
-  if (E.isRight(decoded)) return decoded;
+  if (E.isRight(decoded)) {
+    const event = decoded.right;
+    if (event.data === stored.data && Object.isFrozen(stored) && Object.isFrozen(stored.metadata) && isDeeplyFrozen(stored.data)) {
+      decodedRecords.set(stored, Object.freeze(event));
+    }
+    return decoded;
+  }
   return E.left({
     kind: 'Undecodable',
     streamName: stored.streamName,

@@ -58,6 +58,23 @@ describe('value codecs recognise only what decoding produces', () => {
     expect(DeviceName.decode('📱 Téléphone ✓')).toEqual(E.right('📱 Téléphone ✓'));
   });
 
+  it('given any string, when a UUID is recognised, then `is` answers exactly "decoding gives it back unchanged"', () => {
+    const hex = fc.constantFrom(...'0123456789abcdefABCDEFgz-'.split(''));
+    const uuidLike = fc.array(hex, { minLength: 36, maxLength: 36 }).map((chars) => chars.join(''));
+    // Well-formed UUIDs of every version and variant with one character changed, most often
+    // where the rules are: the hyphens, the version (14) and the variant (19).
+    const where = fc.oneof(fc.nat(35), fc.constantFrom(8, 13, 14, 18, 19, 23));
+    const mutated = fc.tuple(fc.uuid(), where, hex).map(([id, at, char]) => `${id.slice(0, at)}${char}${id.slice(at + 1)}`);
+    const candidate = fc.oneof(fc.uuid(), fc.uuid().map((id) => id.toUpperCase()), mutated, uuidLike, fc.string({ maxLength: 40 }), fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF'));
+    fc.assert(
+      fc.property(candidate, (u) => {
+        const decoded = Uuid.decode(u);
+        expect(Uuid.is(u)).toBe(E.isRight(decoded) && decoded.right === u);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('a UUID decodes to lower case, and only the lower-case form is canonical', () => {
     expect(Uuid.decode(ids.alice.toUpperCase())).toEqual(E.right(ids.alice));
     expect(Uuid.is(ids.alice.toUpperCase())).toBe(false);
