@@ -43,7 +43,7 @@ export type CommandHandlerOptions = Readonly<{
   /**
    * The cache's memory budget in (estimated) bytes, for the whole handler (default 320 MiB,
    * 64 MiB per kind of stream). A stream's cost grows with its history: each command id
-   * recorded in it is kept, about 640 bytes, to answer retries without reading the stream.
+   * recorded in it is kept (about 256 bytes per event) to answer retries without reading the stream.
    */
   cacheMaxBytes?: number;
   /** The source of retry jitter. */

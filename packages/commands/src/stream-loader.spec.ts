@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { createInMemoryEventStore, type EventStore } from '@ssp/eventstore';
 import { accountKind } from './aggregates';
+import { COMMAND_LOG_ENTRY_BYTES } from './retained-bytes';
 import { createStreamLoader, type StreamLoader, type StreamSnapshot } from './stream-loader';
 import { idOf } from './testing';
 
@@ -95,6 +97,38 @@ describe('the cached stream loader', () => {
     expect(snapshot.commandIds.repeatOf(idOf('command-3'), digest(idOf('command-3')))).toBe('NEW');
   });
 
+  it('given any history of command ids (repeated within a command, reused by another), when asked again and again at any revision, then each answer is that of the id\'s first event, the first time (a scan) and later (an index)', async () => {
+    const pool = [1, 2, 3, 4, 5].map((n) => idOf(`command-${n}`));
+    const entry = fc.record({ id: fc.constantFrom(...pool), digest: fc.constantFrom('a', 'b', undefined) });
+    const query = fc.record({ id: fc.constantFrom(...pool), digest: fc.constantFrom('a', 'b'), older: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 12 }), fc.array(query, { minLength: 1, maxLength: 8 }), async (history, queries) => {
+        // given: the account opened, then events under the drawn ids, the last one remembered after the load
+        const store = createInMemoryEventStore();
+        await writeEvent(store, opened.type, opened.data, idOf('opening'));
+        const [newest, ...older] = [...history].reverse();
+        for (const { id, digest: recorded } of older.reverse()) {
+          await writeEvent(store, enabled.type, enabled.data, id, recorded === undefined ? {} : { commandDigest: recorded });
+        }
+        const loader = createStreamLoader(store, accountKind);
+        const before = await loaded(loader);
+        const after = newest === undefined ? before : loader.remember(before, [{ event: enabled, metadata: newest.digest === undefined ? { commandId: newest.id } : { commandId: newest.id, commandDigest: newest.digest } }]);
+        // the model: the id's first event, if the snapshot holds it
+        const expected = (id: string, digest: string, upTo: number) => {
+          const first = history.findIndex((each) => each.id === id);
+          if (first === -1 || first >= upTo) return 'NEW';
+          return history[first]?.digest === digest ? 'SAME' : 'REUSED';
+        };
+        // then
+        for (const { id, digest: asked, older: atOlder } of queries) {
+          const snapshot = atOlder ? before : after;
+          expect(snapshot.commandIds.repeatOf(id, asked)).toBe(expected(id, asked, atOlder ? history.length - 1 : history.length));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   describe('bounded in bytes', () => {
     const otherStream = `Account-${idOf('other:account')}`;
 
@@ -123,7 +157,7 @@ describe('the cached stream loader', () => {
       const store = createInMemoryEventStore();
       await writeEvent(store, opened.type, opened.data, idOf('command-1'));
       for (let n = 2; n <= 20; n += 1) await writeEvent(store, n % 2 === 0 ? enabled.type : disabled.type, { accountId }, idOf(`command-${n}`));
-      const loader = createStreamLoader(store, accountKind, { entries: 100, bytes: 5 * 640 });
+      const loader = createStreamLoader(store, accountKind, { entries: 100, bytes: 5 * COMMAND_LOG_ENTRY_BYTES });
 
       const first = await loaded(loader);
       const second = await loaded(loader);
@@ -143,7 +177,7 @@ describe('the cached stream loader', () => {
 
       await loader.load(streamName);
 
-      expect(loader.cachedBytes() - short).toBeGreaterThanOrEqual(10 * 640);
+      expect(loader.cachedBytes() - short).toBeGreaterThanOrEqual(10 * COMMAND_LOG_ENTRY_BYTES);
     });
   });
 });
