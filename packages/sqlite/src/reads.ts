@@ -18,18 +18,22 @@ import { parseJsonObject } from './json';
  * before commit, with concurrent writers, do not have this property.)
  */
 
-type EventRow = Readonly<{
-  position: bigint;
-  event_id: string;
-  stream_name: string;
-  stream_revision: bigint;
-  event_type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  log_hash: string | null;
-  previous_log_hash: string | null;
-}>;
+/**
+ * A row as better-sqlite3 hands it out in raw mode: an array in the order of `columnsOf`, which
+ * costs less to build than an object with ten named fields, on every event read.
+ */
+type EventRow = readonly [
+  position: bigint,
+  eventId: string,
+  streamName: string,
+  revision: bigint,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+  logHash: string | null,
+  previousLogHash: string | null,
+];
 
 /**
  * A file older than schema step 3 has no log chain columns; an auditor's read-only open cannot
@@ -42,26 +46,27 @@ const columnsOf = (connection: Database.Database): string => {
 };
 
 const toRecordedEvent = (row: EventRow): E.Either<StoreError, RecordedEvent> => {
-  const data = parseJsonObject(row.data, `data of event ${row.event_id}`);
+  const [sequence, eventId, streamName, revision, type, dataText, metadataText, recordedAt, logHash, previousLogHash] = row;
+  const data = parseJsonObject(dataText, `data of event ${eventId}`);
   if (E.isLeft(data)) return data;
-  const metadata = parseJsonObject(row.metadata, `metadata of event ${row.event_id}`);
+  const metadata = parseJsonObject(metadataText, `metadata of event ${eventId}`);
   if (E.isLeft(metadata)) return metadata;
-  const position = positionOf(row.position);
+  const position = positionOf(sequence);
   // Object literals with every field, not spreads: every event read then has one of two shapes,
   // which keeps reading them fast on every load.
   return E.right(
-    row.log_hash === null
-      ? { eventId: row.event_id, type: row.event_type, data: data.right, metadata: metadata.right, streamName: row.stream_name, revision: row.stream_revision, position, recordedAt: row.recorded_at }
+    logHash === null
+      ? { eventId, type, data: data.right, metadata: metadata.right, streamName, revision, position, recordedAt }
       : {
-          eventId: row.event_id,
-          type: row.event_type,
+          eventId,
+          type,
           data: data.right,
           metadata: metadata.right,
-          streamName: row.stream_name,
-          revision: row.stream_revision,
+          streamName,
+          revision,
           position,
-          recordedAt: row.recorded_at,
-          logLink: row.previous_log_hash === null ? { hash: row.log_hash } : { hash: row.log_hash, previousHash: row.previous_log_hash },
+          recordedAt,
+          logLink: previousLogHash === null ? { hash: logHash } : { hash: logHash, previousHash: previousLogHash },
         },
   );
 };
@@ -94,15 +99,17 @@ export type EventReader = Readonly<{
 export const prepareEventReader = (connection: Database.Database): EventReader => {
   const COLUMNS = columnsOf(connection);
   // safeIntegers: positions and revisions come back as bigint, as the port wants them, and
-  // would stay exact past 2^53.
+  // would stay exact past 2^53. raw: rows as arrays (see EventRow).
   const byStream = connection
     .prepare<[string, bigint, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`,
     )
-    .safeIntegers(true);
+    .safeIntegers(true)
+    .raw(true);
   const all = connection
     .prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`)
-    .safeIntegers(true);
+    .safeIntegers(true)
+    .raw(true);
   // `stream_category` holds `filterableCategoryOf(stream_name)` (see append.ts), so an equality
   // on it is exactly the port's category filter, `matchesEventFilter`.
   // One category or type (the common case: a projection follows one category) is an equality
@@ -114,14 +121,16 @@ export const prepareEventReader = (connection: Database.Database): EventReader =
       .prepare<[bigint, string, number], EventRow>(
         `SELECT ${COLUMNS} FROM events WHERE position >= ? AND ${column} = ? ORDER BY position LIMIT ?`,
       )
-      .safeIntegers(true),
+      .safeIntegers(true)
+      .raw(true),
     several: connection
       .prepare<[bigint, string, number], EventRow>(
         `SELECT ${COLUMNS} FROM events
          WHERE position >= ? AND ${column} IN (SELECT value FROM json_each(?))
          ORDER BY position LIMIT ?`,
       )
-      .safeIntegers(true),
+      .safeIntegers(true)
+      .raw(true),
   });
   const byCategory = filtered('stream_category');
   const byType = filtered('event_type');
