@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '@ssp/eventstore';
+import { canonicalJson, sha256Hex } from '@ssp/eventstore';
 import type { Command } from '@ssp/domain';
 
 /**
@@ -10,5 +9,5 @@ import type { Command } from '@ssp/domain';
  */
 export const commandDigest = (command: Command): string => {
   const canonical = canonicalJson({ type: command.type, actor: command.actor, data: command.data });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return sha256Hex(canonical);
 };

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { JsonObject, NewEvent } from './port';
+import { sha256Hex } from './sha256';
 
 /**
  * Tamper evidence. Each event's `metadata.hash` is the SHA-256 of the RFC 8785 canonical JSON
@@ -11,7 +11,7 @@ import type { JsonObject, NewEvent } from './port';
 export const hashEvent = (type: string, data: JsonObject, metadata: JsonObject): string => {
   const { hash: _ignored, ...withoutHash } = metadata;
   const canonical = canonicalJson({ type, data, metadata: withoutHash });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return sha256Hex(canonical);
 };
 
 export const storedHashOf = (metadata: JsonObject): string | undefined =>

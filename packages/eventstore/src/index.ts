@@ -31,6 +31,7 @@ export { pagesAfter } from './read-pages';
 // The stored-event format: plain JSON, and each event's place in its stream's hash chain.
 export { asJsonObject, toJsonObject, toJsonValue } from './json';
 export { canonicalJson, type CanonicalInput } from './canonical-json';
+export { sha256Hex } from './sha256';
 export { chainEvent, chainEvents, hashEvent, storedHashOf, type UnchainedEvent } from './hash-chain';
 export { hashLogEntry, linkInLog, type LogEntry, type LogLink } from './log-chain';
 export type { DocumentChanges, ReadModelStore } from './read-model-port';

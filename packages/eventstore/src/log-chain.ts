@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { RecordedEvent } from './port';
 import { serialisePosition } from './position';
+import { sha256Hex } from './sha256';
 
 /**
  * The global chain: each event's place in the whole log, linked to the event before it in the
@@ -34,7 +34,7 @@ export type LogEntry = Omit<RecordedEvent, 'logLink'>;
 const contentDigestOf = (entry: LogEntry): string =>
   typeof entry.metadata.hash === 'string'
     ? `stream-hash:${entry.metadata.hash}`
-    : `content:${createHash('sha256').update(canonicalJson({ type: entry.type, data: entry.data, metadata: entry.metadata }), 'utf8').digest('hex')}`;
+    : `content:${sha256Hex(canonicalJson({ type: entry.type, data: entry.data, metadata: entry.metadata }))}`;
 
 /**
  * The log hash of an event placed after `previousHash`: SHA-256 of a JSON array of its fields
@@ -42,9 +42,8 @@ const contentDigestOf = (entry: LogEntry): string =>
  * position in its `commit/prepare` form), ending with its content digest.
  */
 export const hashLogEntry = (entry: LogEntry, previousHash: string | undefined): string =>
-  createHash('sha256')
-    .update(
-      JSON.stringify([
+  sha256Hex(
+    JSON.stringify([
         'ssp-log/1',
         previousHash ?? null,
         serialisePosition(entry.position),
@@ -53,11 +52,9 @@ export const hashLogEntry = (entry: LogEntry, previousHash: string | undefined):
         entry.revision.toString(),
         entry.type,
         entry.recordedAt ?? null,
-        contentDigestOf(entry),
-      ]),
-      'utf8',
-    )
-    .digest('hex');
+      contentDigestOf(entry),
+    ]),
+  );
 
 /** The link of an event placed after `previousHash`. */
 export const linkInLog = (entry: LogEntry, previousHash: string | undefined): LogLink =>
