@@ -48,12 +48,12 @@ type CommandLog = {
   readonly revisions: number[];
   readonly digests: Array<string | undefined>;
   queries: number;
-  /** Each id's entry with the lowest revision, over the first `indexed` entries. */
-  readonly index: Map<string, number>;
+  /** Each id's entry with the lowest revision, over the first `indexed` entries; made on the second question. */
+  index: Map<string, number> | undefined;
   indexed: number;
 };
 
-const newCommandLog = (): CommandLog => ({ ids: [], revisions: [], digests: [], queries: 0, index: new Map(), indexed: 0 });
+const newCommandLog = (): CommandLog => ({ ids: [], revisions: [], digests: [], queries: 0, index: undefined, indexed: 0 });
 
 const record = (log: CommandLog, commandId: string, revision: number, digest: string | undefined): void => {
   log.ids.push(commandId);
@@ -71,12 +71,14 @@ const lowestEntryOf = (log: CommandLog, commandId: string): number | undefined =
     }
     return found;
   }
+  const index = log.index ?? new Map<string, number>();
+  log.index = index;
   for (; log.indexed < log.ids.length; log.indexed += 1) {
     const id = log.ids[log.indexed] ?? '';
-    const known = log.index.get(id);
-    if (known === undefined || (log.revisions[log.indexed] ?? 0) < (log.revisions[known] ?? 0)) log.index.set(id, log.indexed);
+    const known = index.get(id);
+    if (known === undefined || (log.revisions[log.indexed] ?? 0) < (log.revisions[known] ?? 0)) index.set(id, log.indexed);
   }
-  return log.index.get(commandId);
+  return index.get(commandId);
 };
 
 const commandIdsUpTo = (log: CommandLog, revision: number): CommandIds => ({
