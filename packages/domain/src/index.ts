@@ -22,4 +22,4 @@ export { addSeconds, secondsBetween } from './shared/time';
 export { IsoTime, Uuid } from './shared/values';
 export { currentSchemaVersions, schemaVersionOf, upcast } from './upcasting';
 export { DOMAIN_CATEGORIES, isDomainStream, streams } from './streams';
-export { readDomainEvent, schemaVersionIn, type StoredEvent, type UndecodableEvent } from './stored-events';
+export { isDeeplyFrozen, readDomainEvent, schemaVersionIn, type StoredEvent, type UndecodableEvent } from './stored-events';

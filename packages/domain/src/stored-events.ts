@@ -26,7 +26,8 @@ export type UndecodableEvent = Readonly<{
 export const schemaVersionIn = (metadata: StoredEvent['metadata']): number =>
   typeof metadata.schemaVersion === 'number' ? metadata.schemaVersion : 1;
 
-const isDeeplyFrozen = (value: unknown): boolean => {
+/** Whether a value can no longer change: a primitive, or an object frozen with everything it holds. */
+export const isDeeplyFrozen = (value: unknown): boolean => {
   if (typeof value !== 'object' || value === null) return true;
   if (!Object.isFrozen(value)) return false;
   return Object.values(value).every(isDeeplyFrozen);
