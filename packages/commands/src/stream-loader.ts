@@ -159,7 +159,9 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
   const folding = (snapshot: StreamSnapshot<S>) => {
     // Every snapshot comes from `empty` or from here, so its log is always known.
     const log: CommandLog = logs.get(snapshot) ?? newCommandLog();
-    let { state, lastHash } = snapshot;
+    let { state } = snapshot;
+    // Only the newest event's hash links the next append: its metadata is kept, and read once at the end.
+    let newestMetadata: JsonObject | undefined;
     let revision = Number(snapshot.revision);
     return {
       add: (event: DomainEvent, metadata: JsonObject): void => {
@@ -167,10 +169,11 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
         revision += 1;
         const commandId = commandIdOf(metadata);
         if (commandId !== undefined) record(log, commandId, revision, commandDigestOf(metadata));
-        lastHash = storedHashOf(metadata);
+        newestMetadata = metadata;
       },
       done: (): StreamSnapshot<S> => {
         if (revision === Number(snapshot.revision)) return snapshot;
+        const lastHash = newestMetadata === undefined ? snapshot.lastHash : storedHashOf(newestMetadata);
         const folded = { streamName: snapshot.streamName, state, revision: BigInt(revision), lastHash, commandIds: commandIdsUpTo(log, revision) };
         logs.set(folded, log);
         return folded;

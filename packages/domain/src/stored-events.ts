@@ -41,17 +41,21 @@ export const isDeeplyFrozen = (value: unknown): boolean => {
  * time. Only an event that is the record's own data, already current and canonical, is kept:
  * the entry is as immutable as the record, and goes when the record does.
  */
-const decodedRecords = new WeakMap<StoredEvent, DomainEvent>();
+// The answer itself is kept, not only the event: a cold load reads each record through here,
+// and a new \`Right\` for each would be garbage made on every event of every load.
+const decodedRecords = new WeakMap<StoredEvent, E.Right<DomainEvent>>();
 
 /** Upcasts a stored event to its current shape, then decodes it with the contract's codecs. */
 export const readDomainEvent = (stored: StoredEvent): E.Either<UndecodableEvent, DomainEvent> => {
   const known = decodedRecords.get(stored);
-  if (known !== undefined) return E.right(known);
+  if (known !== undefined) return known;
   const decoded = decodeEvent({ type: stored.type, data: upcast(stored.type, stored.data, schemaVersionIn(stored.metadata)) });
   if (E.isRight(decoded)) {
     const event = decoded.right;
     if (event.data === stored.data && Object.isFrozen(stored) && Object.isFrozen(stored.metadata) && isDeeplyFrozen(stored.data)) {
-      decodedRecords.set(stored, Object.freeze(event));
+      const kept = Object.freeze({ _tag: 'Right' as const, right: Object.freeze(event) });
+      decodedRecords.set(stored, kept);
+      return kept;
     }
     return decoded;
   }

@@ -20,7 +20,9 @@ export const eventCodec = <T extends string, D extends t.Mixed>(type: T, data: D
  * The guard of one aggregate's messages, written once for all of them: a command or event
  * whose type is among `codecs` belongs to that aggregate, and is narrowed to its union.
  */
-export const memberOf =
-  <M extends { type: string }>(codecs: Readonly<Record<M['type'], unknown>>) =>
-  <U extends { type: string }>(message: U): message is Extract<U, M> =>
-    Object.hasOwn(codecs, message.type);
+export const memberOf = <M extends { type: string }>(codecs: Readonly<Record<M['type'], unknown>>) => {
+  // A set of the names, asked on every event folded: a tenth of a cold load went to
+  // \`Object.hasOwn\` on the codecs object.
+  const types: ReadonlySet<string> = new Set(Object.keys(codecs));
+  return <U extends { type: string }>(message: U): message is Extract<U, M> => types.has(message.type);
+};

@@ -9,7 +9,7 @@ import type { ProjectedEvent } from './projection';
  * the projections that follow it (the portal runs four over one store), not once per
  * projection; records built anew on each read (SQLite, EventStoreDB) are checked every time.
  */
-const projectedRecords = new WeakMap<RecordedEvent, ProjectedEvent>();
+const projectedRecords = new WeakMap<RecordedEvent, E.Right<ProjectedEvent>>();
 
 const cannotChange = (recorded: RecordedEvent, projected: ProjectedEvent): boolean =>
   projected.metadata === recorded.metadata &&
@@ -25,13 +25,15 @@ const cannotChange = (recorded: RecordedEvent, projected: ProjectedEvent): boole
  */
 export const readProjectedEvent = (recorded: RecordedEvent): E.Either<string, ProjectedEvent> => {
   const known = projectedRecords.get(recorded);
-  if (known !== undefined) return E.right(known);
+  if (known !== undefined) return known;
   const event = readDomainEvent(recorded);
   if (E.isLeft(event)) return E.left(event.left.message);
   // Metadata this library wrote is already in its decoded form: `is` alone accepts it.
   const metadata = EventMetadata.is(recorded.metadata) ? E.right(recorded.metadata) : EventMetadata.decode(recorded.metadata);
   if (E.isLeft(metadata)) return E.left(`metadata: ${metadata.left.map((error) => describeValidationError(error, 'metadata')).join('; ')}`);
   const projected: ProjectedEvent = { event: event.right, metadata: metadata.right, recorded };
-  if (cannotChange(recorded, projected)) projectedRecords.set(recorded, Object.freeze(projected));
-  return E.right(projected);
+  if (!cannotChange(recorded, projected)) return E.right(projected);
+  const kept = Object.freeze({ _tag: 'Right' as const, right: Object.freeze(projected) });
+  projectedRecords.set(recorded, kept);
+  return kept;
 };
