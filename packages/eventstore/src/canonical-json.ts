@@ -14,6 +14,7 @@ export type CanonicalInput = JsonPrimitive | undefined | readonly CanonicalInput
  */
 export const canonicalJson = (value: CanonicalInput): string => {
   if (value === undefined) return 'null';
+  if (typeof value === 'string') return quoted(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (isArray(value)) {
     let text = '[';
@@ -29,10 +30,20 @@ export const canonicalJson = (value: CanonicalInput): string => {
     const item = value[key];
     // An undefined field (possible at run time in a typed object) is left out, as JSON does.
     if (item === undefined) continue;
-    text += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    text += `${first ? '' : ','}${quoted(key)}:${canonicalJson(item)}`;
     first = false;
   }
   return `${text}}`;
 };
+
+/** Printable ASCII without `"` or `\`: what JSON writes between quotes as it is. */
+const needsNoEscape = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * A string as JSON writes it. Ids, times, hashes and field names are nearly all plain ASCII,
+ * which needs no escaping: quoting those directly halves the cost of a canonical event (about
+ * 2 µs instead of 4 to 5); anything else goes through `JSON.stringify`, the definition.
+ */
+const quoted = (text: string): string => (needsNoEscape.test(text) ? `"${text}"` : JSON.stringify(text));
 
 const isArray = (value: CanonicalInput): value is readonly CanonicalInput[] => Array.isArray(value);
