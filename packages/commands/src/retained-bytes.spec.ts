@@ -1,4 +1,4 @@
-import { retainedBytesOf } from './retained-bytes';
+import { createRetainedBytesMeter, retainedBytesOf } from './retained-bytes';
 
 describe('retainedBytesOf', () => {
   it('given values of growing content, when estimated, then the estimate grows with them', () => {
@@ -15,5 +15,15 @@ describe('retainedBytesOf', () => {
 
     expect(retainedBytesOf(full)).toBeGreaterThan(retainedBytesOf(empty));
     expect(retainedBytesOf({ inner: { deeper: { text: 'abc' } } })).toBeGreaterThan(retainedBytesOf({ inner: {} }));
+  });
+
+  it('given states that share parts, when measured by a meter, then each comes to what a full walk gives', () => {
+    const phone = { deviceId: 'a', name: 'Work', extra: ['x', 'y'] };
+    const before = { phones: [phone, { deviceId: 'b', name: 'Home' }], tokens: [], username: 'alice' };
+    const renamed = { ...before, phones: [{ ...phone, name: 'Office phone' }, before.phones[1]] };
+    const meter = createRetainedBytesMeter();
+
+    expect([meter(before), meter(renamed), meter(before)]).toEqual([retainedBytesOf(before), retainedBytesOf(renamed), retainedBytesOf(before)]);
+    expect(meter(renamed)).toBeGreaterThan(meter(before));
   });
 });

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import { readDomainEvent, type DomainEvent, type UndecodableEvent } from '@ssp/domain';
 import { storedHashOf, type EventStore, type JsonObject, type StoreError } from '@ssp/eventstore';
 import type { AggregateKind } from './aggregates';
-import { COMMAND_LOG_ENTRY_BYTES, retainedBytesOf } from './retained-bytes';
+import { COMMAND_LOG_ENTRY_BYTES, createRetainedBytesMeter } from './retained-bytes';
 
 /** A stream folded to its current state, with what appending after it needs to know. */
 export type StreamSnapshot<S> = Readonly<{
@@ -129,6 +129,7 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
   const cache = new Map<string, Readonly<{ snapshot: StreamSnapshot<S>; bytes: number }>>();
   const logs = new WeakMap<StreamSnapshot<S>, CommandLog>();
   let cachedBytes = 0;
+  const bytesOfState = createRetainedBytesMeter();
 
   const forget = (streamName: string): void => {
     const entry = cache.get(streamName);
@@ -141,7 +142,7 @@ export const createStreamLoader = <S, Ev extends DomainEvent>(
     // A cache turned off keeps nothing, and need not estimate what it would have kept.
     if (limits.entries <= 0 || limits.bytes <= 0) return snapshot;
     forget(snapshot.streamName);
-    const bytes = retainedBytesOf(snapshot.state) + (logs.get(snapshot)?.ids.length ?? 0) * COMMAND_LOG_ENTRY_BYTES;
+    const bytes = bytesOfState(snapshot.state) + (logs.get(snapshot)?.ids.length ?? 0) * COMMAND_LOG_ENTRY_BYTES;
     cache.set(snapshot.streamName, { snapshot, bytes });
     cachedBytes += bytes;
     for (const oldest of cache.keys()) {
