@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { readDomainEvent, type StoredEvent } from './stored-events';
-import { T0, ids } from './testing';
+import { T0, deepFreeze, ids, scribble } from './testing';
 
 const renamed = (name: string) => ({ userId: ids.alice, deviceId: ids.mobile, name, previousName: 'Phone' });
 
@@ -11,19 +11,6 @@ const stored = (data: unknown, metadata: StoredEvent['metadata'] = { schemaVersi
   streamName: `UserDevices-${ids.alice}`,
   revision: 3n,
 });
-
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-};
-
-/** Changes a field of a record as a careless caller or an adapter bug might, behind the types' back. */
-const scribble = (target: object, field: string, value: unknown): void => {
-  Reflect.set(target, field, value);
-};
 
 describe('reading a stored event: each frozen record is checked once', () => {
   it('given a record frozen all the way down, when it is read twice, then both reads give the one frozen event', () => {

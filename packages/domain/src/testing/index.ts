@@ -19,10 +19,13 @@
  * - `actors`, `command(type, actor, data)`: command envelopes as `decodeCommand` produces them.
  * - `standardContext` (`now` = `T0`, `defaultPolicy`) and `applicationContext`,
  *   `portalSessionContext`, `userDevicesContext`: contexts folded from other aggregates' histories.
+ * - `deepFreeze`, `scribble`: records frozen as the in-memory store keeps them, and changed
+ *   behind the types' back, for the specs of what is checked once and what again.
  *
  * Assertions throw node's `AssertionError`, so the helpers work under any test runner.
  */
 export { decide, type Answer, type Given, type Then, type When } from './specification';
+export { deepFreeze, scribble } from './immutability';
 export {
   actors,
   applicationContext,

@@ -1,9 +1,7 @@
 import * as E from 'fp-ts/Either';
-import { ids } from '@ssp/domain/testing';
+import { T0, deepFreeze, ids, scribble } from '@ssp/domain/testing';
 import { positionOf, type RecordedEvent } from '@ssp/eventstore';
 import { readProjectedEvent } from './read-event';
-
-const T0 = '2026-11-28T10:00:00.000Z';
 
 const record = (): RecordedEvent => ({
   eventId: ids.command,
@@ -22,19 +20,6 @@ const record = (): RecordedEvent => ({
   revision: 4n,
   position: positionOf(12n),
 });
-
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-};
-
-/** Changes a field as an adapter bug might, behind the types' back. */
-const scribble = (target: object, field: string, value: unknown): void => {
-  Reflect.set(target, field, value);
-};
 
 describe('reading a stored event for the projections', () => {
   it('given a record frozen all the way down, when several projections read it, then it is checked once: every read gives the one frozen reading', () => {
