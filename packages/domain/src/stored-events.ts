@@ -39,10 +39,10 @@ export const isDeeplyFrozen = (value: unknown): boolean => {
  * once, the first time it is read, instead of on every load of its stream; a record that is
  * not frozen all the way down (a SQLite or EventStoreDB read builds new ones) is checked every
  * time. Only an event that is the record's own data, already current and canonical, is kept:
- * the entry is as immutable as the record, and goes when the record does.
+ * the entry is as immutable as the record, and goes when the record does. The answer itself
+ * is kept, not only the event: a cold load reads every record through here, and a new `Right`
+ * for each would be garbage made on every event of every load.
  */
-// The answer itself is kept, not only the event: a cold load reads each record through here,
-// and a new \`Right\` for each would be garbage made on every event of every load.
 const decodedRecords = new WeakMap<StoredEvent, E.Right<DomainEvent>>();
 
 /** Upcasts a stored event to its current shape, then decodes it with the contract's codecs. */

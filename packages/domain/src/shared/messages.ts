@@ -22,7 +22,7 @@ export const eventCodec = <T extends string, D extends t.Mixed>(type: T, data: D
  */
 export const memberOf = <M extends { type: string }>(codecs: Readonly<Record<M['type'], unknown>>) => {
   // A set of the names, asked on every event folded: a tenth of a cold load went to
-  // \`Object.hasOwn\` on the codecs object.
+  // `Object.hasOwn` on the codecs object.
   const types: ReadonlySet<string> = new Set(Object.keys(codecs));
   return <U extends { type: string }>(message: U): message is Extract<U, M> => types.has(message.type);
 };
