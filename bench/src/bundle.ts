@@ -61,7 +61,14 @@ export const locatorFor = (bundle: ChildBundle): ((frame: Frame) => Frame) => {
   const bundleUrl = pathToFileURL(bundle.script).href;
   const lines = new Map<string, readonly string[]>();
   const linesOf = (path: string): readonly string[] => {
-    const known = lines.get(path) ?? readFileSync(path, 'utf8').split('\n');
+    let known = lines.get(path);
+    if (known !== undefined) return known;
+    try {
+      known = readFileSync(path, 'utf8').split('\n');
+    } catch {
+      // A source that cannot be read keeps the frame's own name.
+      known = [];
+    }
     lines.set(path, known);
     return known;
   };
